@@ -1,0 +1,19 @@
+// Messages between the backend worker and its host (Electron's main process or the browser shell).
+import type { EventName } from '../../shared/channels';
+import type { Envelope, ErrorBody } from '../../shared/errors';
+
+export interface WorkerConfig {
+  dbPath: string;
+  nativeBinding?: string;
+}
+
+export type ToWorker =
+  | { kind: 'call'; id: number; channel: unknown; input: unknown }
+  | { kind: 'close' };
+
+export type FromWorker =
+  | { kind: 'ready' }
+  | { kind: 'failed'; error: ErrorBody }
+  | { kind: 'result'; id: number; envelope: Envelope<unknown> }
+  | { kind: 'event'; name: EventName; payload: unknown }
+  | { kind: 'closed' };

@@ -1,0 +1,11 @@
+// What every domain's handlers get: the store, and a way to tell the renderer that data changed.
+import type { EventName } from '../../shared/channels';
+import type { EventMap } from '../../shared/contract';
+import type { Store } from '../store';
+
+export type Emit = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+
+export interface ServiceContext {
+  store: Store;
+  emit: Emit;
+}

@@ -1,0 +1,65 @@
+// Situations and what members say about them.
+import type { Situation } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type { Handlers } from '../ipc/router';
+import { newId, now } from '../store/ids';
+import type { ServiceContext } from './context';
+import { requireGroup, requireMember } from './groups';
+
+export function situationHandlers({ store, emit }: ServiceContext): Pick<
+  Handlers,
+  'situation.create' | 'situation.list' | 'situation.get' | 'contribution.add'
+> {
+  return {
+    'situation.create': (input) => {
+      requireGroup(store, input.groupId);
+      requireMember(store, input.presenterId, input.groupId);
+      const id = newId();
+      store.situations.insert({ ...input, id, confidential: input.confidential ? 1 : 0, now: now() });
+      emit('archive.changed', { situationId: id });
+      return requireSituation(store, id);
+    },
+
+    'situation.list': ({ groupId }) => {
+      if (groupId !== undefined) requireGroup(store, groupId);
+      return store.situations.list(groupId);
+    },
+
+    'situation.get': ({ id }) => {
+      const situation = requireSituation(store, id);
+      return {
+        situation,
+        groupName: requireGroup(store, situation.groupId).name,
+        presenter: requireMember(store, situation.presenterId),
+        contributions: store.contributions.listBySituation(id),
+      };
+    },
+
+    'contribution.add': (input) => {
+      const situation = requireSituation(store, input.situationId);
+      requireMember(store, input.authorId, situation.groupId);
+      if (input.parentId !== null) {
+        const parent = store.contributions.get(input.parentId);
+        if (!parent || parent.situationId !== situation.id) {
+          throw new AppError('NOT_FOUND', 'The point you are answering no longer exists.');
+        }
+      }
+      const id = newId();
+      const at = now();
+      store.db.transaction(() => {
+        store.contributions.insert({ ...input, id, now: at });
+        store.situations.touch(situation.id, at);
+      })();
+      emit('archive.changed', { situationId: situation.id });
+      const saved = store.contributions.get(id);
+      if (!saved) throw new Error(`contribution ${id} vanished after insert`);
+      return saved;
+    },
+  };
+}
+
+function requireSituation(store: ServiceContext['store'], id: string): Situation {
+  const situation = store.situations.get(id);
+  if (!situation) throw new AppError('NOT_FOUND', 'That situation no longer exists.');
+  return situation;
+}

@@ -1,0 +1,96 @@
+// The IPC contract: each channel's zod input schema and its output type. The router's handler table,
+// the preload's channel list and the renderer's typed client are all derived from this map.
+import { z } from 'zod';
+import type { Channel, EventName } from './channels';
+import {
+  CONTRIBUTION_KINDS,
+  MEMBER_ROLES,
+  type Contribution,
+  type Group,
+  type Member,
+  type Situation,
+  type SituationSummary,
+  type SituationThread,
+} from './domain';
+
+interface ChannelSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Never read at run time: it only carries the output type. */
+  output: O;
+}
+
+function channel<O>() {
+  return <I extends z.ZodType>(input: I): ChannelSpec<I, O> => ({ input, output: undefined as O });
+}
+
+/** UUIDv7 text, as every id in the archive is. */
+export const idSchema = z.uuid({ version: 'v7', error: 'That record reference is not valid.' });
+
+function text(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .max(max, { error: `${label} is too long (at most ${max} characters).` });
+}
+
+function requiredText(label: string, max: number) {
+  return text(label, max).min(1, { error: `${label} cannot be empty.` });
+}
+
+const noInput = z.strictObject({});
+
+export const contract = {
+  'group.list': channel<Group[]>()(noInput),
+  'group.create': channel<Group>()(z.strictObject({ name: requiredText('The group name', 200) })),
+  'member.list': channel<Member[]>()(z.strictObject({ groupId: idSchema })),
+  'member.create': channel<Member>()(
+    z.strictObject({
+      groupId: idSchema,
+      name: requiredText('The name', 200),
+      company: text('The company', 200).default(''),
+      title: text('The title', 200).default(''),
+      role: z.enum(MEMBER_ROLES, { error: 'The role must be chair, member or guest.' }).default('member'),
+    }),
+  ),
+  'situation.create': channel<Situation>()(
+    z.strictObject({
+      groupId: idSchema,
+      presenterId: idSchema,
+      title: requiredText('The question', 500),
+      background: text('The background', 20_000).default(''),
+      confidential: z.boolean().default(false),
+    }),
+  ),
+  'situation.list': channel<SituationSummary[]>()(z.strictObject({ groupId: idSchema.optional() })),
+  'situation.get': channel<SituationThread>()(z.strictObject({ id: idSchema })),
+  'contribution.add': channel<Contribution>()(
+    z.strictObject({
+      situationId: idSchema,
+      parentId: idSchema.nullable().default(null),
+      authorId: idSchema,
+      kind: z.enum(CONTRIBUTION_KINDS, {
+        error: 'A point is a question, advice, experience or observation.',
+      }),
+      body: requiredText('The point', 10_000),
+    }),
+  ),
+} satisfies { [C in Channel]: ChannelSpec<z.ZodType, unknown> };
+
+export type Contract = typeof contract;
+/** What the renderer passes (defaults may be left out). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = Contract[C]['output'];
+
+/** Push events from the backend to the renderer, by name. */
+export interface EventMap {
+  'archive.changed': { situationId: string };
+}
+
+export type EventPayload<E extends EventName> = EventMap[E];
+
+// Fails to compile when shared/channels.ts and EventMap disagree about which events exist.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const eventNamesMatch: SameKeys<keyof EventMap, EventName> = true;
+void eventNamesMatch;

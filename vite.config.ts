@@ -1,0 +1,57 @@
+// One build config for every part of the app, chosen by --mode:
+//   renderer → dist/renderer (the React UI)
+//   main     → dist/electron/main.cjs (Electron glue)
+//   preload  → dist/electron/preload.cjs (one self-contained file, as a sandboxed preload must be)
+//   worker   → dist/electron/backend-worker.cjs (router, services and store; plain Node)
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+function nodeBundle(entry: string, fileName: string, external: string[]): UserConfig {
+  return {
+    root,
+    publicDir: false,
+    build: {
+      outDir: 'dist/electron',
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      sourcemap: true,
+      ssr: true,
+      rollupOptions: {
+        input: { [fileName]: `${root}${entry}` },
+        external,
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+    ssr: { noExternal: true },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  switch (mode) {
+    case 'main':
+      return nodeBundle('electron/main.ts', 'main', ['electron', ...nodeBuiltins]);
+    case 'preload':
+      return nodeBundle('electron/preload.ts', 'preload', ['electron']);
+    case 'worker':
+      return nodeBundle('electron/backend/worker.ts', 'backend-worker', ['better-sqlite3', ...nodeBuiltins]);
+    default:
+      return {
+        root: `${root}renderer`,
+        base: './',
+        plugins: [react()],
+        build: {
+          outDir: `${root}dist/renderer`,
+          emptyOutDir: true,
+          target: 'chrome130',
+          sourcemap: true,
+          modulePreload: { polyfill: false },
+        },
+      };
+  }
+});
