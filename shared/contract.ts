@@ -92,5 +92,5 @@ export type EventPayload<E extends EventName> = EventMap[E];
 
 // Fails to compile when shared/channels.ts and EventMap disagree about which events exist.
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const eventNamesMatch: SameKeys<keyof EventMap, EventName> = true;
-void eventNamesMatch;
+type Assert<T extends true> = T;
+export type EventNamesMatch = Assert<SameKeys<keyof EventMap, EventName>>;

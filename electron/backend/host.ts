@@ -14,7 +14,10 @@ export interface Backend {
 
 const STOPPED: Envelope<never> = {
   ok: false,
-  error: { code: 'INTERNAL', message: 'The archive stopped responding. Restart Roundtable; everything saved is kept.' },
+  error: {
+    code: 'INTERNAL',
+    message: 'The archive stopped responding. Restart Roundtable; everything saved is kept.',
+  },
 };
 
 export function startBackend(workerFile: string, config: WorkerConfig): Promise<Backend> {
@@ -38,7 +41,10 @@ export function startBackend(workerFile: string, config: WorkerConfig): Promise<
         } catch {
           // Not structured-cloneable (a function, a symbol…): refuse it as bad input.
           pending.delete(id);
-          resolve({ ok: false, error: { code: 'VALIDATION', message: 'That request was not understood. Nothing was saved.' } });
+          resolve({
+            ok: false,
+            error: { code: 'VALIDATION', message: 'That request was not understood. Nothing was saved.' },
+          });
         }
       });
     },

@@ -7,9 +7,7 @@ export interface WorkerConfig {
   nativeBinding?: string;
 }
 
-export type ToWorker =
-  | { kind: 'call'; id: number; channel: unknown; input: unknown }
-  | { kind: 'close' };
+export type ToWorker = { kind: 'call'; id: number; channel: unknown; input: unknown } | { kind: 'close' };
 
 export type FromWorker =
   | { kind: 'ready' }

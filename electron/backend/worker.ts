@@ -17,7 +17,10 @@ function send(message: FromWorker): void {
 async function serve(config: WorkerConfig): Promise<void> {
   let db;
   try {
-    db = await openDatabase(config.dbPath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+    db = await openDatabase(
+      config.dbPath,
+      config.nativeBinding ? { nativeBinding: config.nativeBinding } : {},
+    );
   } catch (error) {
     const body =
       error instanceof AppError

@@ -27,7 +27,8 @@ export function createRouter(handlers: Handlers, log: (error: unknown) => void =
       log(error);
       return failure({
         code: 'INTERNAL',
-        message: 'Something went wrong and nothing was saved. Try again; if it keeps happening, restart Roundtable.',
+        message:
+          'Something went wrong and nothing was saved. Try again; if it keeps happening, restart Roundtable.',
       });
     }
   };
@@ -38,7 +39,10 @@ function failure(error: ErrorBody): Envelope<never> {
 }
 
 function validationError(error: z.ZodError): ErrorBody {
-  const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
   const first = issues[0];
   // The contract's own messages are sentences meant for the user; zod's defaults are not.
   const message =

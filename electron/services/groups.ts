@@ -5,10 +5,9 @@ import type { Handlers } from '../ipc/router';
 import { newId, now } from '../store/ids';
 import type { ServiceContext } from './context';
 
-export function groupHandlers({ store }: ServiceContext): Pick<
-  Handlers,
-  'group.list' | 'group.create' | 'member.list' | 'member.create'
-> {
+export function groupHandlers({
+  store,
+}: ServiceContext): Pick<Handlers, 'group.list' | 'group.create' | 'member.list' | 'member.create'> {
   return {
     'group.list': () => store.groups.list(),
 

@@ -6,7 +6,10 @@ import { newId, now } from '../store/ids';
 import type { ServiceContext } from './context';
 import { requireGroup, requireMember } from './groups';
 
-export function situationHandlers({ store, emit }: ServiceContext): Pick<
+export function situationHandlers({
+  store,
+  emit,
+}: ServiceContext): Pick<
   Handlers,
   'situation.create' | 'situation.list' | 'situation.get' | 'contribution.add'
 > {

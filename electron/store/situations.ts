@@ -54,7 +54,9 @@ export function situationQueries(db: Db) {
   const byGroup = db.prepare<[string], SummaryRecord>(
     `${SUMMARY} AND s.group_id = ? ORDER BY s.created_at DESC, s.id DESC`,
   );
-  const touch = db.prepare<{ id: string; now: number }>(`UPDATE situations SET updated_at = @now WHERE id = @id`);
+  const touch = db.prepare<{ id: string; now: number }>(
+    `UPDATE situations SET updated_at = @now WHERE id = @id`,
+  );
 
   return {
     insert: (row: SituationRow) => insert.run(row),

@@ -18,7 +18,8 @@ export const MIGRATIONS: readonly Migration[] = Object.entries(files)
   .sort((a, b) => a.version - b.version);
 
 MIGRATIONS.forEach((m, i) => {
-  if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1, 2, 3…; found ${m.version} at ${i + 1}`);
+  if (m.version !== i + 1)
+    throw new Error(`Migrations must be numbered 1, 2, 3…; found ${m.version} at ${i + 1}`);
 });
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

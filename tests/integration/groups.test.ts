@@ -1,0 +1,69 @@
+// group.* and member.* through the router over a temp database file.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestBackend, seedGroup, type TestBackend } from './backend-fixture';
+
+let backend: TestBackend;
+beforeEach(async () => {
+  backend = await openTestBackend();
+});
+afterEach(() => backend.close());
+
+const UNKNOWN_ID = '0190f2a4-1c7e-7b7a-9c1e-3a5b7c9d1e2f';
+
+describe('group.create and group.list', () => {
+  it('creates a group with a UUIDv7 id and lists groups by name', async () => {
+    const b = await backend.call('group.create', { name: '  YPO Forum Blue ' });
+    const a = await backend.call('group.create', { name: 'EO Forum Alpha' });
+    expect(b.name).toBe('YPO Forum Blue');
+    expect(b.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(b.createdAt).toBeGreaterThan(Date.now() - 60_000);
+    expect((await backend.call('group.list', {})).map((g) => g.id)).toEqual([a.id, b.id]);
+  });
+
+  it('refuses a name that is too long and writes nothing', async () => {
+    const before = backend.snapshot();
+    const result = await backend.route('group.create', { name: 'x'.repeat(201) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(backend.snapshot()).toBe(before);
+  });
+});
+
+describe('member.create and member.list', () => {
+  it('adds members to a group and lists them by name', async () => {
+    const { group, chair, ana, ben } = await seedGroup(backend);
+    expect(chair.role).toBe('chair');
+    expect(ana).toMatchObject({ role: 'member', company: 'Ruiz Logistics', title: 'CEO', groupId: group.id });
+    const listed = await backend.call('member.list', { groupId: group.id });
+    expect(listed.map((m) => m.name)).toEqual([ana.name, ben.name, chair.name]);
+  });
+
+  it('refuses a member for a group that does not exist, and writes nothing', async () => {
+    const before = backend.snapshot();
+    const result = await backend.route('member.create', { groupId: UNKNOWN_ID, name: 'Ghost' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'That group no longer exists.' },
+    });
+    expect(backend.snapshot()).toBe(before);
+  });
+
+  it('refuses an unknown role and an empty name', async () => {
+    const { group } = await seedGroup(backend);
+    const before = backend.snapshot();
+    for (const input of [
+      { groupId: group.id, name: 'Cara', role: 'owner' },
+      { groupId: group.id, name: '' },
+    ]) {
+      expect(await backend.route('member.create', input)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+    }
+    expect(backend.snapshot()).toBe(before);
+  });
+
+  it('lists nothing for an unknown group', async () => {
+    const result = await backend.route('member.list', { groupId: UNKNOWN_ID });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

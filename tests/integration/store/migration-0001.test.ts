@@ -1,0 +1,100 @@
+// Migration 1 builds the first schema on an empty file, with FTS indexes kept by triggers.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../electron/store/database';
+import { MIGRATIONS } from '../../../electron/store/migrations';
+import { tempDir } from '../backend-fixture';
+
+let dir: string;
+let db: Db;
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function atVersion1(): Promise<Db> {
+  dir = tempDir();
+  return openDatabase(path.join(dir, 'roundtable.db'), { migrations: MIGRATIONS.slice(0, 1) });
+}
+
+function seed(db: Db) {
+  db.exec(`
+    INSERT INTO groups (id, name, created_at, updated_at) VALUES ('g', 'Forum', 1, 1);
+    INSERT INTO members (id, group_id, name, created_at, updated_at) VALUES ('m', 'g', 'Ana', 1, 1);
+    INSERT INTO situations (id, group_id, presenter_id, title, background, created_at, updated_at)
+      VALUES ('s', 'g', 'm', 'How do I empower my managers?', 'Decisions bottleneck at the top.', 1, 1);
+    INSERT INTO contributions (id, situation_id, author_id, kind, body, position, created_at, updated_at)
+      VALUES ('c', 's', 'm', 'advice', 'Delegate the hiring decisions first.', 0, 1, 1);
+  `);
+}
+
+const matches = (db: Db, table: string, query: string) =>
+  (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`).get(query) as { n: number }).n;
+
+describe('migration 0001_initial', () => {
+  it('creates the schema at user_version 1', async () => {
+    db = await atVersion1();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const names = db
+      .prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table'`)
+      .all()
+      .map((r) => r.name);
+    for (const table of [
+      'groups',
+      'members',
+      'meetings',
+      'situations',
+      'contributions',
+      'endorsements',
+      'commitments',
+      'tags',
+      'situation_tags',
+      'situations_fts',
+      'contributions_fts',
+    ]) {
+      expect(names).toContain(table);
+    }
+  });
+
+  it('indexes situations and contributions, with prefix and stemmed matches', async () => {
+    db = await atVersion1();
+    seed(db);
+    expect(matches(db, 'situations_fts', 'empow*')).toBe(1);
+    expect(matches(db, 'situations_fts', 'decision')).toBe(1); // porter: decisions → decision
+    expect(matches(db, 'contributions_fts', 'hiring')).toBe(1);
+    // integrity-check throws SQLITE_CORRUPT_VTAB when the index and its content disagree.
+    expect(() =>
+      db.exec(`INSERT INTO situations_fts (situations_fts) VALUES ('integrity-check')`),
+    ).not.toThrow();
+  });
+
+  it('follows edits and removes soft-deleted rows from the index', async () => {
+    db = await atVersion1();
+    seed(db);
+    db.exec(`UPDATE situations SET title = 'How do I grow a leadership bench?' WHERE id = 's'`);
+    expect(matches(db, 'situations_fts', 'empower')).toBe(0);
+    expect(matches(db, 'situations_fts', 'bench')).toBe(1);
+    db.exec(`UPDATE contributions SET deleted_at = 2 WHERE id = 'c'`);
+    expect(matches(db, 'contributions_fts', 'hiring')).toBe(0);
+    db.exec(`UPDATE contributions SET deleted_at = NULL WHERE id = 'c'`);
+    expect(matches(db, 'contributions_fts', 'hiring')).toBe(1);
+    db.exec(`DELETE FROM endorsements; DELETE FROM contributions; DELETE FROM situations;`);
+    expect(matches(db, 'situations_fts', 'bench')).toBe(0);
+    db.exec(`INSERT INTO situations_fts (situations_fts) VALUES ('integrity-check')`);
+    db.exec(`INSERT INTO contributions_fts (contributions_fts) VALUES ('integrity-check')`);
+  });
+
+  it('enforces foreign keys and the allowed kinds', async () => {
+    db = await atVersion1();
+    seed(db);
+    expect(() =>
+      db.exec(`INSERT INTO contributions (id, situation_id, author_id, kind, body, position, created_at, updated_at)
+               VALUES ('x', 'missing', 'm', 'advice', 'b', 0, 1, 1)`),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(`INSERT INTO contributions (id, situation_id, author_id, kind, body, position, created_at, updated_at)
+               VALUES ('y', 's', 'm', 'rant', 'b', 0, 1, 1)`),
+    ).toThrow(/CHECK/);
+  });
+});
