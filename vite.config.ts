@@ -3,6 +3,7 @@
 //   main     → dist/electron/main.cjs (Electron glue)
 //   preload  → dist/electron/preload.cjs (one self-contained file, as a sandboxed preload must be)
 //   worker   → dist/electron/backend-worker.cjs (router, services and store; plain Node)
+//   bench    → dist/bench/run.cjs (npm run bench)
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -11,12 +12,17 @@ import { defineConfig, type UserConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
-function nodeBundle(entry: string, fileName: string, external: string[]): UserConfig {
+function nodeBundle(
+  entry: string,
+  fileName: string,
+  external: string[],
+  outDir = 'dist/electron',
+): UserConfig {
   return {
     root,
     publicDir: false,
     build: {
-      outDir: 'dist/electron',
+      outDir,
       emptyOutDir: false,
       target: 'node20',
       minify: false,
@@ -40,6 +46,8 @@ export default defineConfig(({ mode }) => {
       return nodeBundle('electron/preload.ts', 'preload', ['electron']);
     case 'worker':
       return nodeBundle('electron/backend/worker.ts', 'backend-worker', ['better-sqlite3', ...nodeBuiltins]);
+    case 'bench':
+      return nodeBundle('tests/bench/run.ts', 'run', ['better-sqlite3', ...nodeBuiltins], 'dist/bench');
     default:
       return {
         root: `${root}renderer`,
