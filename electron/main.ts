@@ -1,0 +1,25 @@
+// Electron's main-process entry, bundled to dist/electron/main.cjs. The wiring lives in
+// main/start-app.ts, which tests drive with fakes; this file only hands it the real modules.
+import { existsSync } from 'node:fs';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { startBackend } from './backend/host';
+import { startApp } from './main/start-app';
+
+startApp(
+  { app, BrowserWindow, dialog, ipcMain, protocol, session },
+  {
+    bundleDir: __dirname,
+    electronVersion: process.versions.electron,
+    platform: process.platform,
+    env: process.env,
+    fileExists: existsSync,
+    startBackend,
+  },
+).catch((error: unknown) => {
+  console.error(error);
+  dialog.showErrorBox(
+    'Roundtable could not start',
+    'Something went wrong while starting. Open Roundtable again.',
+  );
+  app.exit(1);
+});

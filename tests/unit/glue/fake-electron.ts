@@ -1,0 +1,81 @@
+// Fakes of the Electron modules startApp uses: just enough behaviour to drive the wiring in Node.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
+import type { Backend } from '../../../electron/backend/host';
+import type { InvokeEventLike } from '../../../electron/ipc/electron-binding';
+import type { ElectronLike, WindowLike } from '../../../electron/main/start-app';
+import type { EventName } from '../../../shared/channels';
+
+export class FakeApp extends EventEmitter {
+  isPackaged = false;
+  hasLock = true;
+  readonly requestSingleInstanceLock = vi.fn(() => this.hasLock);
+  readonly whenReady = vi.fn(() => Promise.resolve());
+  readonly getPath = vi.fn((name: string) => `/home/chair/.config/Roundtable-${name}`);
+  readonly getAppPath = vi.fn(() => '/work/roundtable');
+  readonly quit = vi.fn();
+}
+
+export class FakeWindow extends EventEmitter implements WindowLike {
+  static all: FakeWindow[] = [];
+  static getAllWindows(): FakeWindow[] {
+    return FakeWindow.all;
+  }
+
+  readonly webContents = { send: vi.fn() };
+  readonly loadURL = vi.fn(() => Promise.resolve());
+  readonly show = vi.fn();
+  readonly focus = vi.fn();
+  readonly restore = vi.fn();
+  minimized = false;
+  readonly isMinimized = vi.fn(() => this.minimized);
+
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+    FakeWindow.all.push(this);
+  }
+}
+
+type ProtocolHandler = (request: Request) => Promise<Response>;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+) => void;
+type InvokeListener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
+
+export function fakeElectron() {
+  FakeWindow.all = [];
+  return {
+    app: new FakeApp(),
+    BrowserWindow: FakeWindow,
+    ipcMain: { handle: vi.fn<(channel: string, listener: InvokeListener) => void>() },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn<(schemes: CustomScheme[]) => void>(),
+      handle: vi.fn<(scheme: string, handler: ProtocolHandler) => void>(),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn<(handler: PermissionRequestHandler) => void>(),
+        setPermissionCheckHandler: vi.fn<(handler: () => boolean) => void>(),
+      },
+    },
+    dialog: { showErrorBox: vi.fn<(title: string, content: string) => void>() },
+  } satisfies ElectronLike;
+}
+
+export function fakeBackend() {
+  const listeners = new Set<(name: EventName, payload: unknown) => void>();
+  return {
+    invoke: vi.fn<Backend['invoke']>(() => Promise.resolve({ ok: true, value: null })),
+    close: vi.fn<Backend['close']>(() => Promise.resolve()),
+    onEvent(listener: (name: EventName, payload: unknown) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit(name: EventName, payload: unknown) {
+      for (const listener of listeners) listener(name, payload);
+    },
+  } satisfies Backend & { emit(name: EventName, payload: unknown): void };
+}

@@ -1,0 +1,239 @@
+// Drives main's wiring (startApp) with fake Electron modules and a fake backend: what main.ts does,
+// checked without Electron's binary.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi, type Mock } from 'vitest';
+import type { Backend } from '../../../electron/backend/host';
+import { APP_INDEX_URL } from '../../../electron/main/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
+import { startApp, type AppHost } from '../../../electron/main/start-app';
+import { mainWindowOptions } from '../../../electron/main/window';
+import { IPC_EVENT, IPC_INVOKE } from '../../../shared/bridge';
+import { AppError } from '../../../shared/errors';
+import { fakeBackend, fakeElectron, FakeWindow } from './fake-electron';
+
+const fixture = mkdtempSync(path.join(tmpdir(), 'roundtable-main-'));
+const bundleDir = path.join(fixture, 'dist', 'electron');
+mkdirSync(path.join(fixture, 'dist', 'renderer'), { recursive: true });
+writeFileSync(
+  path.join(fixture, 'dist', 'renderer', 'index.html'),
+  '<!doctype html><title>Roundtable</title>',
+);
+afterAll(() => rmSync(fixture, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+type Host = Omit<AppHost, 'fileExists' | 'startBackend'> & {
+  fileExists: Mock<AppHost['fileExists']>;
+  startBackend: Mock<AppHost['startBackend']>;
+};
+
+function setUp(overrides: Partial<Host> = {}) {
+  const electron = fakeElectron();
+  const backend = fakeBackend();
+  const host: Host = {
+    bundleDir,
+    electronVersion: '40.9.3',
+    platform: 'linux',
+    env: {},
+    fileExists: vi.fn(() => true),
+    startBackend: vi.fn(() => Promise.resolve(backend)),
+    ...overrides,
+  };
+  return { electron, backend, host, start: () => startApp(electron, host) };
+}
+
+describe('startApp', () => {
+  it('registers app:// as a standard, secure scheme before the app is ready', () => {
+    const { electron, start } = setUp();
+    electron.app.whenReady.mockReturnValue(new Promise(() => {}));
+    void start();
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
+    expect(electron.protocol.registerSchemesAsPrivileged.mock.calls[0]?.[0]).toMatchObject([
+      { scheme: 'app', privileges: { standard: true, secure: true } },
+    ]);
+    expect(electron.protocol.handle).not.toHaveBeenCalled();
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    const { electron, host, start } = setUp();
+    electron.app.hasLock = false;
+    await start();
+    expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(host.startBackend).not.toHaveBeenCalled();
+    expect(FakeWindow.all).toHaveLength(0);
+  });
+
+  it('restores and focuses the open window when a second instance starts', async () => {
+    const { electron, start } = setUp();
+    await start();
+    const window = FakeWindow.all[0];
+    if (window) window.minimized = true;
+    electron.app.emit('second-instance');
+    expect(window?.restore).toHaveBeenCalled();
+    expect(window?.focus).toHaveBeenCalled();
+  });
+
+  it('on macOS, reopens the window from the dock or a second launch once it was closed', async () => {
+    const { electron, start } = setUp({ platform: 'darwin' });
+    await start();
+    FakeWindow.all = [];
+    electron.app.emit('activate');
+    expect(FakeWindow.all).toHaveLength(1);
+    FakeWindow.all = [];
+    electron.app.emit('second-instance');
+    expect(FakeWindow.all).toHaveLength(1);
+    expect(FakeWindow.all[0]?.loadURL).toHaveBeenCalledWith(APP_INDEX_URL);
+  });
+
+  it('hardens every webContents Electron creates', async () => {
+    const { electron, start } = setUp();
+    await start();
+    const contents = Object.assign(new FakeWindow({}), { setWindowOpenHandler: vi.fn() });
+    electron.app.emit('web-contents-created', {}, contents);
+    const preventDefault = vi.fn();
+    contents.emit('will-navigate', { url: 'https://evil.example/', preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+  });
+
+  it('refuses every permission on the default session', async () => {
+    const { electron, start } = setUp();
+    await start();
+    const { setPermissionRequestHandler, setPermissionCheckHandler } = electron.session.defaultSession;
+    const callback = vi.fn();
+    setPermissionRequestHandler.mock.calls[0]?.[0]({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(setPermissionCheckHandler.mock.calls[0]?.[0]()).toBe(false);
+  });
+
+  it('serves dist/renderer at app://roundtable with the CSP', async () => {
+    const { electron, start } = setUp();
+    await start();
+    const [scheme, handler] = electron.protocol.handle.mock.calls[0] ?? [];
+    expect(scheme).toBe('app');
+    const response = await handler?.(new Request(APP_INDEX_URL));
+    expect(response?.status).toBe(200);
+    expect(response?.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('starts the backend worker on ROUNDTABLE_DB with the Electron build of better-sqlite3', async () => {
+    const { host, start } = setUp({ env: { ROUNDTABLE_DB: '/tmp/forum.db' } });
+    await start();
+    const nativeBinding = path.join('/work/roundtable', '.native', 'electron-40.9.3', 'better_sqlite3.node');
+    expect(host.fileExists).toHaveBeenCalledWith(nativeBinding);
+    expect(host.startBackend).toHaveBeenCalledWith(path.join(bundleDir, 'backend-worker.cjs'), {
+      dbPath: '/tmp/forum.db',
+      nativeBinding,
+    });
+  });
+
+  it('keeps the database in userData when ROUNDTABLE_DB is not set', async () => {
+    const { electron, host, start } = setUp();
+    await start();
+    expect(electron.app.getPath).toHaveBeenCalledWith('userData');
+    expect(host.startBackend.mock.calls[0]?.[1].dbPath).toBe(
+      path.join('/home/chair/.config/Roundtable-userData', 'roundtable.db'),
+    );
+  });
+
+  it('leaves nativeBinding to packaging and switches devTools off in a packaged build', async () => {
+    const { electron, host, start } = setUp();
+    electron.app.isPackaged = true;
+    await start();
+    expect(host.startBackend.mock.calls[0]?.[1]).not.toHaveProperty('nativeBinding');
+    expect(FakeWindow.all[0]?.options.webPreferences?.devTools).toBe(false);
+  });
+
+  it('tells the developer to run npm start when the Electron build of better-sqlite3 is missing', async () => {
+    const { electron, host, start } = setUp({ fileExists: vi.fn(() => false) });
+    await start();
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.stringContaining('`npm start`'),
+    );
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(host.startBackend).not.toHaveBeenCalled();
+    expect(FakeWindow.all).toHaveLength(0);
+  });
+
+  it.each([
+    new AppError('TOO_NEW', 'This archive was made by a newer Roundtable. Update Roundtable to open it.'),
+    new AppError('CORRUPT', 'The archive is damaged. It was moved aside; restore it from the latest backup.'),
+  ])('shows the backend’s $code message and quits, opening no window', async (error) => {
+    const { electron, start } = setUp({ startBackend: vi.fn(() => Promise.reject<Backend>(error)) });
+    await start();
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(expect.any(String), error.message);
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.ipcMain.handle).not.toHaveBeenCalled();
+    expect(FakeWindow.all).toHaveLength(0);
+  });
+
+  it('shows a plain sentence, never a stack trace, when the backend fails unexpectedly', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { electron, start } = setUp({
+      startBackend: vi.fn(() => Promise.reject<Backend>(new TypeError('boom at line 3'))),
+    });
+    await start();
+    const content = electron.dialog.showErrorBox.mock.calls[0]?.[1];
+    expect(content).not.toMatch(/boom|TypeError|\bat\b.*:\d+/);
+    expect(electron.app.quit).toHaveBeenCalled();
+  });
+
+  it('binds IPC, then opens the window with mainWindowOptions and loads app://roundtable/index.html', async () => {
+    const { electron, start } = setUp();
+    await start();
+    expect(electron.ipcMain.handle).toHaveBeenCalledExactlyOnceWith(IPC_INVOKE, expect.any(Function));
+    const window = FakeWindow.all[0];
+    expect(FakeWindow.all).toHaveLength(1);
+    expect(window?.options).toEqual(
+      mainWindowOptions(path.join(bundleDir, 'preload.cjs'), { devTools: true }),
+    );
+    expect(window?.loadURL).toHaveBeenCalledWith('app://roundtable/index.html');
+    expect(window?.show).not.toHaveBeenCalled();
+    window?.emit('ready-to-show');
+    expect(window?.show).toHaveBeenCalled();
+  });
+
+  it('forwards backend events to every window', async () => {
+    const { backend, start } = setUp();
+    await start();
+    const second = new FakeWindow({});
+    backend.emit('archive.changed', { situationId: 's1' });
+    for (const window of [FakeWindow.all[0], second]) {
+      expect(window?.webContents.send).toHaveBeenCalledWith(IPC_EVENT, 'archive.changed', {
+        situationId: 's1',
+      });
+    }
+  });
+
+  it('holds the quit until the backend has closed the database, then quits for real', async () => {
+    const { electron, backend, start } = setUp();
+    let closed!: () => void;
+    backend.close.mockReturnValue(new Promise<void>((resolve) => (closed = resolve)));
+    await start();
+    const first = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', first);
+    electron.app.emit('will-quit', { preventDefault: vi.fn() });
+    expect(first.preventDefault).toHaveBeenCalled();
+    expect(backend.close).toHaveBeenCalledTimes(1);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    closed();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
+    const last = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', last);
+    expect(last.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['linux', true],
+    ['win32', true],
+    ['darwin', false],
+  ] as const)('on %s, closing the last window quits: %s', async (platform, quits) => {
+    const { electron, start } = setUp({ platform });
+    await start();
+    electron.app.emit('window-all-closed');
+    expect(electron.app.quit).toHaveBeenCalledTimes(quits ? 1 : 0);
+  });
+});

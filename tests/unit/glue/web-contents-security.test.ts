@@ -1,0 +1,85 @@
+// Pins navigation, window.open and webview denial, and the refusal of every permission.
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  hardenWebContents,
+  refuseAllPermissions,
+  type PreventableEvent,
+} from '../../../electron/main/web-contents-security';
+
+class FakeWebContents extends EventEmitter {
+  windowOpenHandler: (() => { action: 'deny' }) | undefined;
+  setWindowOpenHandler(handler: () => { action: 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+function hardened(): FakeWebContents {
+  const contents = new FakeWebContents();
+  hardenWebContents(contents);
+  return contents;
+}
+
+/** Emits a preventable event the way Electron does, and returns its preventDefault to inspect. */
+function attempt(contents: FakeWebContents, event: string, url?: string) {
+  const preventDefault = vi.fn();
+  const details: PreventableEvent = { url, preventDefault };
+  contents.emit(event, details, url);
+  return preventDefault;
+}
+
+describe('hardenWebContents', () => {
+  it.each([
+    'https://evil.example/',
+    'app://roundtable/other',
+    'app://roundtable/index.html',
+    'file:///etc/passwd',
+  ])('prevents navigation to %s', (url) => {
+    expect(attempt(hardened(), 'will-navigate', url)).toHaveBeenCalled();
+  });
+
+  it('prevents a redirect that leaves app://roundtable', () => {
+    expect(attempt(hardened(), 'will-redirect', 'https://evil.example/')).toHaveBeenCalled();
+    expect(attempt(hardened(), 'will-redirect', 'app://elsewhere/index.html')).toHaveBeenCalled();
+    expect(attempt(hardened(), 'will-redirect')).toHaveBeenCalled();
+  });
+
+  it('lets a redirect within app://roundtable through', () => {
+    expect(attempt(hardened(), 'will-redirect', 'app://roundtable/index.html')).not.toHaveBeenCalled();
+  });
+
+  it('denies window.open', () => {
+    const contents = hardened();
+    expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' });
+  });
+
+  it('prevents attaching a webview', () => {
+    expect(attempt(hardened(), 'will-attach-webview')).toHaveBeenCalled();
+  });
+});
+
+describe('refuseAllPermissions', () => {
+  type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+
+  function refusingSession() {
+    const handlers: { request?: RequestHandler; check?: () => boolean } = {};
+    refuseAllPermissions({
+      setPermissionRequestHandler: (handler) => (handlers.request = handler),
+      setPermissionCheckHandler: (handler) => (handlers.check = handler),
+    });
+    return handlers;
+  }
+
+  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal'])(
+    'answers a %s request with false',
+    (permission) => {
+      const callback = vi.fn();
+      refusingSession().request?.({}, permission, callback);
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    },
+  );
+
+  it('answers every permission check with false', () => {
+    expect(refusingSession().check?.()).toBe(false);
+  });
+});
