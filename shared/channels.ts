@@ -10,6 +10,14 @@ export const CHANNELS = [
   'situation.list',
   'situation.get',
   'contribution.add',
+  'archive.search',
+  'archive.related',
+  'member.lens',
+  'tag.list',
+  'tag.rename',
+  'tag.merge',
+  'situation.tag',
+  'situation.untag',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

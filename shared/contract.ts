@@ -3,14 +3,20 @@
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import {
+  ARCHIVE_SORTS,
+  ARCHIVE_STATUSES,
   CONTRIBUTION_KINDS,
   MEMBER_ROLES,
+  type ArchivePage,
   type Contribution,
   type Group,
   type Member,
+  type MemberLens,
   type Situation,
   type SituationSummary,
   type SituationThread,
+  type Tag,
+  type TagWithCount,
 } from './domain';
 
 interface ChannelSpec<I extends z.ZodType, O> {
@@ -38,6 +44,28 @@ function requiredText(label: string, max: number) {
 }
 
 const noInput = z.strictObject({});
+
+const epochMs = z.number({ error: 'A date must be a point in time.' }).int().min(0).max(8.64e15);
+
+/** The archive's search box and filters; the same object lives in the archive's URL. */
+export const archiveQuerySchema = z.strictObject({
+  query: z
+    .string({ error: 'The search must be text.' })
+    .max(1_000, { error: 'The search is too long.' })
+    .default(''),
+  groupId: idSchema.optional(),
+  tagId: idSchema.optional(),
+  presenterId: idSchema.optional(),
+  contributorId: idSchema.optional(),
+  from: epochMs.optional(),
+  to: epochMs.optional(),
+  status: z.enum(ARCHIVE_STATUSES, { error: 'That status filter is not known.' }).optional(),
+  sort: z.enum(ARCHIVE_SORTS, { error: 'Sort by relevance or by date.' }).default('relevance'),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+const tagName = requiredText('The tag', 80);
 
 export const contract = {
   'group.list': channel<Group[]>()(noInput),
@@ -74,6 +102,14 @@ export const contract = {
       body: requiredText('The point', 10_000),
     }),
   ),
+  'archive.search': channel<ArchivePage>()(archiveQuerySchema),
+  'archive.related': channel<SituationSummary[]>()(z.strictObject({ situationId: idSchema })),
+  'member.lens': channel<MemberLens>()(z.strictObject({ memberId: idSchema })),
+  'tag.list': channel<TagWithCount[]>()(noInput),
+  'tag.rename': channel<Tag>()(z.strictObject({ tagId: idSchema, name: tagName })),
+  'tag.merge': channel<Tag>()(z.strictObject({ fromTagId: idSchema, intoTagId: idSchema })),
+  'situation.tag': channel<Tag[]>()(z.strictObject({ situationId: idSchema, name: tagName })),
+  'situation.untag': channel<Tag[]>()(z.strictObject({ situationId: idSchema, tagId: idSchema })),
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;

@@ -72,4 +72,78 @@ export interface SituationThread {
   groupName: string;
   presenter: Member;
   contributions: ContributionView[];
+  tags: Tag[];
+  commitments: Commitment[];
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+}
+
+export interface TagWithCount extends Tag {
+  situationCount: number;
+}
+
+export const COMMITMENT_STATUSES = ['open', 'done', 'partly', 'not_done'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+export interface Commitment {
+  id: string;
+  situationId: string;
+  ownerId: string;
+  ownerName: string;
+  body: string;
+  dueAt: number | null;
+  status: CommitmentStatus;
+  outcome: string;
+  /** The advice points the follow-up said helped. */
+  helpedContributionIds: string[];
+}
+
+/** Archive filters by what a situation is waiting for. */
+export const ARCHIVE_STATUSES = ['open_commitments', 'resolved', 'never_processed'] as const;
+export type ArchiveStatus = (typeof ARCHIVE_STATUSES)[number];
+
+export const ARCHIVE_SORTS = ['relevance', 'date'] as const;
+export type ArchiveSort = (typeof ARCHIVE_SORTS)[number];
+
+/** Where a search hit's snippet comes from. */
+export type SnippetSource = 'situation' | 'contribution' | 'commitment';
+
+/**
+ * One search result. The snippet marks matched terms between SNIPPET_MARK_START and
+ * SNIPPET_MARK_END, characters that never occur in typed text, so the renderer can highlight
+ * them without parsing HTML.
+ */
+export interface ArchiveHit extends SituationSummary {
+  tags: string[];
+  snippet: string | null;
+  snippetSource: SnippetSource | null;
+}
+
+export const SNIPPET_MARK_START = '\u0002';
+export const SNIPPET_MARK_END = '\u0003';
+
+export interface ArchivePage {
+  /** How many situations match in all; the page holds those from offset to offset + limit. */
+  total: number;
+  offset: number;
+  hits: ArchiveHit[];
+}
+
+export interface AdviceGiven {
+  contribution: Contribution;
+  situationId: string;
+  situationTitle: string;
+  endorsements: number;
+}
+
+/** One member's part in the archive. */
+export interface MemberLens {
+  member: Member;
+  groupName: string;
+  presented: SituationSummary[];
+  advice: AdviceGiven[];
+  endorsementsReceived: number;
 }

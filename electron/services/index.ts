@@ -1,5 +1,6 @@
 // Every domain's handlers, merged into the one table the router is typed against.
 import type { Handlers } from '../ipc/router';
+import { archiveHandlers } from './archive';
 import type { ServiceContext } from './context';
 import { groupHandlers } from './groups';
 import { situationHandlers } from './situations';
@@ -8,5 +9,6 @@ export function createHandlers(context: ServiceContext): Handlers {
   return {
     ...groupHandlers(context),
     ...situationHandlers(context),
+    ...archiveHandlers(context),
   };
 }

@@ -35,6 +35,8 @@ export function situationHandlers({
         groupName: requireGroup(store, situation.groupId).name,
         presenter: requireMember(store, situation.presenterId),
         contributions: store.contributions.listBySituation(id),
+        tags: store.tags.listBySituation(id),
+        commitments: store.commitments.listBySituation(id),
       };
     },
 
@@ -61,7 +63,7 @@ export function situationHandlers({
   };
 }
 
-function requireSituation(store: ServiceContext['store'], id: string): Situation {
+export function requireSituation(store: ServiceContext['store'], id: string): Situation {
   const situation = store.situations.get(id);
   if (!situation) throw new AppError('NOT_FOUND', 'That situation no longer exists.');
   return situation;

@@ -1,5 +1,5 @@
 // Queries for the members of a group.
-import type { Member, MemberRole } from '../../shared/domain';
+import type { AdviceGiven, Contribution, Member, MemberRole } from '../../shared/domain';
 import type { Db } from './database';
 
 export interface MemberRow {
@@ -26,8 +26,26 @@ export function memberQueries(db: Db) {
     `SELECT ${COLUMNS} FROM members WHERE group_id = ? AND deleted_at IS NULL ORDER BY name COLLATE NOCASE, id`,
   );
 
+  const adviceGiven = db.prepare<[string], Contribution & { situationTitle: string; endorsements: number }>(
+    `SELECT c.id, c.situation_id AS situationId, c.parent_id AS parentId, c.author_id AS authorId, c.kind, c.body,
+       c.position, c.created_at AS createdAt, s.title AS situationTitle,
+       (SELECT count(*) FROM endorsements e WHERE e.contribution_id = c.id) AS endorsements
+     FROM contributions c JOIN situations s ON s.id = c.situation_id
+     WHERE c.author_id = ? AND c.deleted_at IS NULL AND s.deleted_at IS NULL
+       AND c.kind IN ('advice', 'experience')
+     ORDER BY c.created_at DESC, c.id DESC`,
+  );
+
   return {
     insert: (row: MemberRow) => insert.run(row),
+    /** Advice and experience a member shared, newest first, with the endorsements each received. */
+    adviceGiven: (memberId: string): AdviceGiven[] =>
+      adviceGiven.all(memberId).map(({ situationTitle, endorsements, ...contribution }) => ({
+        contribution,
+        situationId: contribution.situationId,
+        situationTitle,
+        endorsements,
+      })),
     get: (id: string): Member | undefined => byId.get(id),
     listByGroup: (groupId: string): Member[] => byGroup.all(groupId),
   };

@@ -1,6 +1,7 @@
 // Queries for situations and the archive list.
 import type { Situation, SituationSummary } from '../../shared/domain';
 import type { Db } from './database';
+import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary, type SummaryRecord } from './situation-summary';
 
 export interface SituationRow {
   id: string;
@@ -16,29 +17,12 @@ interface SituationRecord extends Omit<Situation, 'confidential'> {
   confidential: 0 | 1;
 }
 
-interface SummaryRecord extends Omit<SituationSummary, 'confidential'> {
-  confidential: 0 | 1;
-}
-
 const COLUMNS = `id, group_id AS groupId, presenter_id AS presenterId, title, background, status,
   confidential, created_at AS createdAt, updated_at AS updatedAt`;
 
-// Advice counts only the top-level points: the number a digest title spells out.
-const SUMMARY = `SELECT s.id, s.group_id AS groupId, g.name AS groupName, s.title, m.name AS presenterName,
-    s.status, s.confidential, s.created_at AS createdAt,
-    (SELECT count(*) FROM contributions c
-      WHERE c.situation_id = s.id AND c.parent_id IS NULL AND c.deleted_at IS NULL
-        AND c.kind IN ('advice', 'experience')) AS adviceCount
-  FROM situations s
-  JOIN groups g ON g.id = s.group_id
-  JOIN members m ON m.id = s.presenter_id
-  WHERE s.deleted_at IS NULL`;
+const SUMMARY = `SELECT ${SUMMARY_COLUMNS} FROM situations s ${SUMMARY_JOINS} WHERE s.deleted_at IS NULL`;
 
 function toSituation(record: SituationRecord): Situation {
-  return { ...record, confidential: record.confidential === 1 };
-}
-
-function toSummary(record: SummaryRecord): SituationSummary {
   return { ...record, confidential: record.confidential === 1 };
 }
 
@@ -54,6 +38,13 @@ export function situationQueries(db: Db) {
   const byGroup = db.prepare<[string], SummaryRecord>(
     `${SUMMARY} AND s.group_id = ? ORDER BY s.created_at DESC, s.id DESC`,
   );
+  const byPresenter = db.prepare<[string], SummaryRecord>(
+    `${SUMMARY} AND s.presenter_id = ? ORDER BY s.created_at DESC, s.id DESC`,
+  );
+  const rid = db.prepare<[string], { rid: number; text: string }>(
+    `SELECT rid, title || ' ' || background || ' ' || tried || ' ' || help_wanted AS text
+     FROM situations WHERE id = ? AND deleted_at IS NULL`,
+  );
   const touch = db.prepare<{ id: string; now: number }>(
     `UPDATE situations SET updated_at = @now WHERE id = @id`,
   );
@@ -66,6 +57,9 @@ export function situationQueries(db: Db) {
     },
     list: (groupId?: string): SituationSummary[] =>
       (groupId === undefined ? all.all() : byGroup.all(groupId)).map(toSummary),
+    listByPresenter: (memberId: string): SituationSummary[] => byPresenter.all(memberId).map(toSummary),
+    /** The row id and the searchable text, which related-situation search starts from. */
+    searchable: (id: string) => rid.get(id),
     touch: (id: string, now: number) => touch.run({ id, now }),
   };
 }

@@ -7,13 +7,14 @@ import type { Input, Output } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { createRouter } from '../../electron/ipc/router';
 import { createHandlers } from '../../electron/services';
-import { createStore } from '../../electron/store';
+import { createStore, type Store } from '../../electron/store';
 import { openDatabase, type Db } from '../../electron/store/database';
 
 export interface TestBackend {
   dir: string;
   dbPath: string;
   db: Db;
+  store: Store;
   route: (channel: unknown, input: unknown) => Promise<Envelope<unknown>>;
   /** Calls a channel and returns its value, failing the test on an error envelope. */
   call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
@@ -32,13 +33,15 @@ export async function openTestBackend(): Promise<TestBackend> {
   const dbPath = path.join(dir, 'roundtable.db');
   const db = await openDatabase(dbPath);
   const events: { name: string; payload: unknown }[] = [];
+  const store = createStore(db);
   const route = createRouter(
-    createHandlers({ store: createStore(db), emit: (name, payload) => events.push({ name, payload }) }),
+    createHandlers({ store, emit: (name, payload) => events.push({ name, payload }) }),
   );
   return {
     dir,
     dbPath,
     db,
+    store,
     route,
     events,
     async call(channel, input) {

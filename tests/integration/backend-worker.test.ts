@@ -52,10 +52,11 @@ describe('backend worker', () => {
 
   it('answers calls one at a time, in order', async () => {
     dir = tempDir();
-    backend = await startBackend(WORKER, { dbPath: path.join(dir, 'roundtable.db') });
+    const started = await startBackend(WORKER, { dbPath: path.join(dir, 'roundtable.db') });
+    backend = started;
     const names = Array.from({ length: 20 }, (_, i) => `Group ${String(i).padStart(2, '0')}`);
-    await Promise.all(names.map((name) => backend?.invoke('group.create', { name })));
-    const listed = await backend.invoke('group.list', {});
+    await Promise.all(names.map((name) => started.invoke('group.create', { name })));
+    const listed = await started.invoke('group.list', {});
     expect(listed).toMatchObject({ ok: true });
     expect((listed as { value: { name: string }[] }).value.map((g) => g.name)).toEqual(names);
   });

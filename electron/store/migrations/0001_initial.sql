@@ -1,6 +1,6 @@
 -- The first schema: groups and their members, meetings, situations, what was said about them,
 -- endorsements, commitments and tags. Ids are UUIDv7 text; times are epoch milliseconds.
--- Situations and contributions carry an INTEGER PRIMARY KEY (rid) so that their FTS5 indexes keep a
+-- Situations, contributions and commitments carry an INTEGER PRIMARY KEY (rid) so that their FTS5 indexes keep a
 -- stable rowid across VACUUM; their public id is the UUIDv7.
 
 CREATE TABLE groups (
@@ -83,7 +83,8 @@ CREATE TABLE endorsements (
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE commitments (
-  id TEXT PRIMARY KEY,
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
   situation_id TEXT NOT NULL REFERENCES situations (id),
   owner_id TEXT NOT NULL REFERENCES members (id),
   body TEXT NOT NULL,
@@ -97,6 +98,16 @@ CREATE TABLE commitments (
 ) STRICT;
 CREATE INDEX commitments_by_situation ON commitments (situation_id);
 CREATE INDEX commitments_by_owner ON commitments (owner_id, status);
+CREATE INDEX commitments_open ON commitments (status, situation_id);
+
+-- Which advice a follow-up said helped the presenter keep a commitment.
+CREATE TABLE advice_helped (
+  commitment_id TEXT NOT NULL REFERENCES commitments (id),
+  contribution_id TEXT NOT NULL REFERENCES contributions (id),
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (commitment_id, contribution_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX advice_helped_by_contribution ON advice_helped (contribution_id);
 
 CREATE TABLE tags (
   id TEXT PRIMARY KEY,
@@ -117,7 +128,7 @@ CREATE INDEX situation_tags_by_tag ON situation_tags (tag_id, situation_id);
 CREATE VIRTUAL TABLE situations_fts USING fts5 (
   title, background, tried, help_wanted,
   content = 'situations', content_rowid = 'rid',
-  tokenize = 'porter unicode61 remove_diacritics 2'
+  tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3'
 );
 INSERT INTO situations_fts (situations_fts, rank) VALUES ('secure-delete', 1);
 
@@ -141,7 +152,7 @@ END;
 CREATE VIRTUAL TABLE contributions_fts USING fts5 (
   body,
   content = 'contributions', content_rowid = 'rid',
-  tokenize = 'porter unicode61 remove_diacritics 2'
+  tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3'
 );
 INSERT INTO contributions_fts (contributions_fts, rank) VALUES ('secure-delete', 1);
 
@@ -156,4 +167,26 @@ CREATE TRIGGER contributions_fts_update_old AFTER UPDATE OF body, deleted_at ON 
 END;
 CREATE TRIGGER contributions_fts_update_new AFTER UPDATE OF body, deleted_at ON contributions WHEN new.deleted_at IS NULL BEGIN
   INSERT INTO contributions_fts (rowid, body) VALUES (new.rid, new.body);
+END;
+
+CREATE VIRTUAL TABLE commitments_fts USING fts5 (
+  body, outcome,
+  content = 'commitments', content_rowid = 'rid',
+  tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3'
+);
+INSERT INTO commitments_fts (commitments_fts, rank) VALUES ('secure-delete', 1);
+
+CREATE TRIGGER commitments_fts_insert AFTER INSERT ON commitments WHEN new.deleted_at IS NULL BEGIN
+  INSERT INTO commitments_fts (rowid, body, outcome) VALUES (new.rid, new.body, new.outcome);
+END;
+CREATE TRIGGER commitments_fts_delete AFTER DELETE ON commitments WHEN old.deleted_at IS NULL BEGIN
+  INSERT INTO commitments_fts (commitments_fts, rowid, body, outcome) VALUES ('delete', old.rid, old.body, old.outcome);
+END;
+CREATE TRIGGER commitments_fts_update_old AFTER UPDATE OF body, outcome, deleted_at ON commitments
+WHEN old.deleted_at IS NULL BEGIN
+  INSERT INTO commitments_fts (commitments_fts, rowid, body, outcome) VALUES ('delete', old.rid, old.body, old.outcome);
+END;
+CREATE TRIGGER commitments_fts_update_new AFTER UPDATE OF body, outcome, deleted_at ON commitments
+WHEN new.deleted_at IS NULL BEGIN
+  INSERT INTO commitments_fts (rowid, body, outcome) VALUES (new.rid, new.body, new.outcome);
 END;
