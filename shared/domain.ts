@@ -118,6 +118,9 @@ export type SnippetSource = 'situation' | 'contribution' | 'commitment';
  */
 export interface ArchiveHit extends SituationSummary {
   tags: string[];
+  /** The title with the matched terms marked, when the title matched. */
+  titleMarked: string | null;
+  /** A fragment of the background, questions, advice or commitments where the terms matched. */
   snippet: string | null;
   snippetSource: SnippetSource | null;
 }

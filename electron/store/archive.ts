@@ -10,6 +10,7 @@ import {
   type SnippetSource,
 } from '../../shared/domain';
 import type { Db } from './database';
+import { SITUATION_SHIFT } from './row-ids';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary, type SummaryRecord } from './situation-summary';
 
 export interface ArchiveFilters {
@@ -31,10 +32,12 @@ export interface SearchRequest extends ArchiveFilters {
 
 type Params = Record<string, string | number>;
 
-// Title matches count most, then the background; advice and commitments count half as much as the
-// situation's own text, so a situation that names the topic outranks one where it came up in passing.
+// The situation's own words carry bm25 with the title weighted most; each matching question, piece of
+// advice or commitment adds evidence on a log scale, so a situation that names the topic outranks one
+// where it came up once in passing, and one the group discussed at length rises above one it did not.
+// Columns: title, background, tried, help_wanted.
 const SITUATION_WEIGHTS = 'bm25(situations_fts, 10.0, 3.0, 2.0, 2.0)';
-const ELSEWHERE = 0.5;
+const EVIDENCE_WEIGHT = 1.0;
 
 function filterSql(filters: ArchiveFilters): { where: string; params: Params } {
   const clauses = ['s.deleted_at IS NULL'];
@@ -77,50 +80,54 @@ function filterSql(filters: ArchiveFilters): { where: string; params: Params } {
   return { where: clauses.join(' AND '), params };
 }
 
-/** Every situation that matches, with its combined score and where its best match is. */
+interface HitRecord extends SummaryRecord {
+  rid: number;
+  total: number;
+  inSituation: 0 | 1;
+  /** The first matching contribution and commitment of the situation, by rid. */
+  firstContribution: number | null;
+  firstCommitment: number | null;
+}
+
+/**
+ * Snippets for a page of hits, in one statement per index: the rowids come as a JSON array. `+rowid`
+ * keeps the list a filter over one pass of the matches: as an index constraint FTS5 would rebuild a
+ * prefix term's whole doclist once per rowid.
+ */
+function snippetsSql(table: 'situations_fts' | 'contributions_fts' | 'commitments_fts'): string {
+  const title = table === 'situations_fts' ? 'highlight(situations_fts, 0, @start, @end)' : 'NULL';
+  return `SELECT rowid AS rid, ${title} AS title, snippet(${table}, -1, @start, @end, '…', 14) AS snippet
+    FROM ${table} WHERE ${table} MATCH @fts AND +rowid IN (SELECT value FROM json_each(@rids))`;
+}
+
+export const SNIPPET_SQL = {
+  situation: snippetsSql('situations_fts'),
+  contribution: snippetsSql('contributions_fts'),
+  commitment: snippetsSql('commitments_fts'),
+};
+
+/**
+ * Every situation whose own words, contributions or commitments match, with its score. One pass per
+ * index and one GROUP BY over them all: a contribution's situation is its rowid >> 20, read from the
+ * index without touching the contributions table.
+ */
 const MATCHES = `
   s_hits AS MATERIALIZED (
     SELECT rowid AS rid, ${SITUATION_WEIGHTS} AS score FROM situations_fts WHERE situations_fts MATCH @fts
   ),
-  c_raw AS MATERIALIZED (
-    SELECT rowid AS rid, bm25(contributions_fts) AS score FROM contributions_fts WHERE contributions_fts MATCH @fts
-  ),
-  c_hits AS MATERIALIZED (
-    SELECT c.situation_id AS sid, min(r.score) AS score, r.rid AS best
-    FROM c_raw r JOIN contributions c ON c.rid = r.rid WHERE c.deleted_at IS NULL
-    GROUP BY c.situation_id
-  ),
-  k_raw AS MATERIALIZED (
-    SELECT rowid AS rid, bm25(commitments_fts) AS score FROM commitments_fts WHERE commitments_fts MATCH @fts
-  ),
-  k_hits AS MATERIALIZED (
-    SELECT k.situation_id AS sid, min(r.score) AS score, r.rid AS best
-    FROM k_raw r JOIN commitments k ON k.rid = r.rid WHERE k.deleted_at IS NULL
-    GROUP BY k.situation_id
-  ),
-  candidates AS (
-    SELECT rid FROM s_hits
-    UNION SELECT s.rid FROM c_hits JOIN situations s ON s.id = c_hits.sid
-    UNION SELECT s.rid FROM k_hits JOIN situations s ON s.id = k_hits.sid
+  rows AS (
+    SELECT rid, score, 1 AS own, NULL AS contribution, NULL AS commitment FROM s_hits
+    UNION ALL
+    SELECT rowid >> ${SITUATION_SHIFT}, 0, 0, rowid, NULL FROM contributions_fts WHERE contributions_fts MATCH @fts
+    UNION ALL
+    SELECT rowid >> ${SITUATION_SHIFT}, 0, 0, NULL, rowid FROM commitments_fts WHERE commitments_fts MATCH @fts
   ),
   matched AS (
-    SELECT c.rid AS rid,
-      coalesce(sh.score, 0) + ${ELSEWHERE} * (coalesce(ch.score, 0) + coalesce(kh.score, 0)) AS score,
-      sh.rid IS NOT NULL AS inSituation, ch.best AS contributionRid, kh.best AS commitmentRid
-    FROM candidates c
-      JOIN situations s ON s.rid = c.rid
-      LEFT JOIN s_hits sh ON sh.rid = c.rid
-      LEFT JOIN c_hits ch ON ch.sid = s.id
-      LEFT JOIN k_hits kh ON kh.sid = s.id
+    SELECT rid,
+      sum(score) - ${EVIDENCE_WEIGHT} * ln(1 + count(contribution) + count(commitment)) AS score,
+      max(own) AS inSituation, min(contribution) AS firstContribution, min(commitment) AS firstCommitment
+    FROM rows GROUP BY rid
   )`;
-
-interface HitRecord extends SummaryRecord {
-  rid: number;
-  inSituation: 0 | 1 | null;
-  contributionRid: number | null;
-  commitmentRid: number | null;
-  total: number;
-}
 
 export function archiveQueries(db: Db) {
   const statements = new Map<string, ReturnType<Db['prepare']>>();
@@ -134,44 +141,84 @@ export function archiveQueries(db: Db) {
     return statement;
   };
 
-  const snippetOf = {
-    situation: db.prepare<{ fts: string; rid: number; start: string; end: string }, { text: string }>(
-      `SELECT snippet(situations_fts, -1, @start, @end, '…', 14) AS text
-       FROM situations_fts WHERE situations_fts MATCH @fts AND rowid = @rid`,
-    ),
-    contribution: db.prepare<{ fts: string; rid: number; start: string; end: string }, { text: string }>(
-      `SELECT snippet(contributions_fts, 0, @start, @end, '…', 14) AS text
-       FROM contributions_fts WHERE contributions_fts MATCH @fts AND rowid = @rid`,
-    ),
-    commitment: db.prepare<{ fts: string; rid: number; start: string; end: string }, { text: string }>(
-      `SELECT snippet(commitments_fts, -1, @start, @end, '…', 14) AS text
-       FROM commitments_fts WHERE commitments_fts MATCH @fts AND rowid = @rid`,
-    ),
+  type SnippetRow = { rid: number; title: string | null; snippet: string };
+  type SnippetParams = { fts: string; rids: string; start: string; end: string };
+  const snippetStatements = {
+    situation: db.prepare<SnippetParams, SnippetRow>(SNIPPET_SQL.situation),
+    contribution: db.prepare<SnippetParams, SnippetRow>(SNIPPET_SQL.contribution),
+    commitment: db.prepare<SnippetParams, SnippetRow>(SNIPPET_SQL.commitment),
   };
-  const marks = { start: SNIPPET_MARK_START, end: SNIPPET_MARK_END };
 
-  function snippet(source: SnippetSource, fts: string, rid: number): string | null {
-    return snippetOf[source].get({ fts, rid, ...marks })?.text ?? null;
+  function snippets(source: SnippetSource, fts: string, rids: number[]): Map<number, SnippetRow> {
+    if (rids.length === 0) return new Map();
+    const rows = snippetStatements[source].all({
+      fts,
+      rids: JSON.stringify(rids),
+      start: SNIPPET_MARK_START,
+      end: SNIPPET_MARK_END,
+    });
+    return new Map(rows.map((row) => [row.rid, row]));
   }
 
-  function toHit(record: HitRecord, fts: string | null): ArchiveHit {
-    const { tagsJson, rid, inSituation, contributionRid, commitmentRid, total: _total, ...summary } = record;
-    let source: SnippetSource | null = null;
-    let text: string | null = null;
-    if (fts !== null) {
-      if (inSituation === 1) [source, text] = ['situation', snippet('situation', fts, rid)];
-      else if (contributionRid !== null)
-        [source, text] = ['contribution', snippet('contribution', fts, contributionRid)];
-      else if (commitmentRid !== null)
-        [source, text] = ['commitment', snippet('commitment', fts, commitmentRid)];
+  const hasMark = (text: string | null | undefined): text is string =>
+    text?.includes(SNIPPET_MARK_START) === true;
+
+  /**
+   * Marks the page's titles and picks each hit's snippet: from the situation's own words when more
+   * than its title matched, else from the first matching contribution, else from a commitment.
+   */
+  function toHits(records: HitRecord[], fts: string | null): ArchiveHit[] {
+    const summary = (record: HitRecord) => ({
+      ...toSummary(record),
+      tags: JSON.parse(record.tagsJson) as string[],
+    });
+    if (fts === null) {
+      return records.map((r) => ({ ...summary(r), titleMarked: null, snippet: null, snippetSource: null }));
     }
-    return {
-      ...summary,
-      confidential: summary.confidential === 1,
-      tags: JSON.parse(tagsJson) as string[],
-      snippet: text,
-      snippetSource: text === null ? null : source,
+    const own = snippets(
+      'situation',
+      fts,
+      records.filter((r) => r.inSituation === 1).map((r) => r.rid),
+    );
+    const ownText = (r: HitRecord) => {
+      const row = own.get(r.rid);
+      return hasMark(row?.snippet) && row.snippet !== row.title ? row.snippet : null;
     };
+    const elsewhere = records.filter((r) => ownText(r) === null);
+    const said = snippets(
+      'contribution',
+      fts,
+      elsewhere.flatMap((r) => (r.firstContribution === null ? [] : [r.firstContribution])),
+    );
+    const promised = snippets(
+      'commitment',
+      fts,
+      elsewhere.flatMap((r) =>
+        r.firstContribution === null && r.firstCommitment !== null ? [r.firstCommitment] : [],
+      ),
+    );
+
+    return records.map((record) => {
+      const title = own.get(record.rid)?.title;
+      const candidates: [string | null | undefined, SnippetSource][] = [
+        [ownText(record), 'situation'],
+        [
+          record.firstContribution === null ? null : said.get(record.firstContribution)?.snippet,
+          'contribution',
+        ],
+        [
+          record.firstCommitment === null ? null : promised.get(record.firstCommitment)?.snippet,
+          'commitment',
+        ],
+      ];
+      const [text, source] = candidates.find(([candidate]) => hasMark(candidate)) ?? [null, null];
+      return {
+        ...summary(record),
+        titleMarked: hasMark(title) ? title : null,
+        snippet: text ?? null,
+        snippetSource: source,
+      };
+    });
   }
 
   /** The SQL a search runs: exposed so the bench can time the same query straight on the database. */
@@ -180,8 +227,8 @@ export function archiveQueries(db: Db) {
     const page = { ...params, offset: request.offset, limit: request.limit };
     if (request.fts === null) {
       return {
-        sql: `SELECT ${SUMMARY_COLUMNS}, s.rid, NULL AS inSituation, NULL AS contributionRid, NULL AS commitmentRid,
-                (SELECT count(*) FROM situations s WHERE ${where}) AS total
+        sql: `SELECT ${SUMMARY_COLUMNS}, s.rid, 0 AS inSituation, NULL AS firstContribution,
+                NULL AS firstCommitment, (SELECT count(*) FROM situations s WHERE ${where}) AS total
               FROM situations s ${SUMMARY_JOINS}
               WHERE ${where}
               ORDER BY s.created_at DESC, s.rid DESC LIMIT @limit OFFSET @offset`,
@@ -189,22 +236,33 @@ export function archiveQueries(db: Db) {
       };
     }
     const order = request.sort === 'date' ? 's.created_at DESC, s.rid DESC' : 'x.score, s.created_at DESC';
+    // The page is chosen first, on keys and scores only; the summary columns (with their subqueries)
+    // are then computed for the rows on the page, not for every match. bm25() is computed in
+    // materialized steps: SQLite refuses it inside window and join contexts.
     return {
-      sql: `WITH ${MATCHES}
-            SELECT ${SUMMARY_COLUMNS}, s.rid, x.inSituation, x.contributionRid, x.commitmentRid,
-              count(*) OVER () AS total
-            FROM matched x JOIN situations s ON s.rid = x.rid ${SUMMARY_JOINS}
-            WHERE ${where}
-            ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      sql: `WITH ${MATCHES},
+            page AS (
+              SELECT x.rid, x.score, x.inSituation, x.firstContribution, x.firstCommitment,
+                count(*) OVER () AS total
+              FROM matched x JOIN situations s ON s.rid = x.rid
+              WHERE ${where}
+              ORDER BY ${order} LIMIT @limit OFFSET @offset
+            )
+            SELECT ${SUMMARY_COLUMNS}, s.rid, x.inSituation, x.firstContribution, x.firstCommitment, x.total
+            FROM page x JOIN situations s ON s.rid = x.rid ${SUMMARY_JOINS}
+            ORDER BY ${order}`,
       params: { ...page, fts: request.fts },
     };
   }
 
   const relatedStatement = db.prepare<{ fts: string; rid: number }, SummaryRecord>(
-    `SELECT ${SUMMARY_COLUMNS}
-     FROM situations_fts JOIN situations s ON s.rid = situations_fts.rowid ${SUMMARY_JOINS}
-     WHERE situations_fts MATCH @fts AND situations_fts.rowid != @rid AND s.deleted_at IS NULL
-     ORDER BY ${SITUATION_WEIGHTS} LIMIT 5`,
+    `WITH hits AS MATERIALIZED (
+       SELECT rowid AS rid, ${SITUATION_WEIGHTS} AS score FROM situations_fts
+       WHERE situations_fts MATCH @fts AND rowid != @rid
+       ORDER BY score LIMIT 5
+     )
+     SELECT ${SUMMARY_COLUMNS} FROM hits h JOIN situations s ON s.rid = h.rid ${SUMMARY_JOINS}
+     WHERE s.deleted_at IS NULL ORDER BY h.score`,
   );
 
   return {
@@ -213,7 +271,7 @@ export function archiveQueries(db: Db) {
     search(request: SearchRequest): { total: number; hits: ArchiveHit[] } {
       const { sql, params } = searchSql(request);
       const records = prepared(sql).all(params) as HitRecord[];
-      return { total: records[0]?.total ?? 0, hits: records.map((r) => toHit(r, request.fts)) };
+      return { total: records[0]?.total ?? 0, hits: toHits(records, request.fts) };
     },
 
     related(fts: string, rid: number): SituationSummary[] {

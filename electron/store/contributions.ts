@@ -1,6 +1,7 @@
 // Queries for contributions (questions, advice, experience, observations) and their endorsements.
 import type { Contribution, ContributionKind, ContributionView } from '../../shared/domain';
 import type { Db } from './database';
+import { nextChildRidSql } from './row-ids';
 
 export interface ContributionRow {
   id: string;
@@ -18,8 +19,8 @@ const COLUMNS = `c.id, c.situation_id AS situationId, c.parent_id AS parentId, c
 export function contributionQueries(db: Db) {
   // Appends after the last sibling; parent_id IS @parentId matches NULL for top-level points.
   const insert = db.prepare<ContributionRow>(
-    `INSERT INTO contributions (id, situation_id, parent_id, author_id, kind, body, position, created_at, updated_at)
-     VALUES (@id, @situationId, @parentId, @authorId, @kind, @body,
+    `INSERT INTO contributions (rid, id, situation_id, parent_id, author_id, kind, body, position, created_at, updated_at)
+     VALUES (${nextChildRidSql('contributions')}, @id, @situationId, @parentId, @authorId, @kind, @body,
        (SELECT coalesce(max(position), -1) + 1 FROM contributions
          WHERE situation_id = @situationId AND parent_id IS @parentId),
        @now, @now)`,

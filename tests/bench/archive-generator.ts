@@ -3,6 +3,7 @@
 import { Faker, en } from '@faker-js/faker';
 import type { Db } from '../../electron/store/database';
 import { newId } from '../../electron/store/ids';
+import { nextChildRidSql } from '../../electron/store/row-ids';
 
 export interface ArchiveSize {
   groups: number;
@@ -11,6 +12,9 @@ export interface ArchiveSize {
   contributionsPerSituation: number;
 }
 
+/** Bumped whenever the generated text changes, so the bench never reuses an archive of other text. */
+export const GENERATOR_VERSION = 2;
+
 export const REFERENCE_ARCHIVE: ArchiveSize = {
   groups: 40,
   membersPerGroup: 14,
@@ -18,6 +22,8 @@ export const REFERENCE_ARCHIVE: ArchiveSize = {
   contributionsPerSituation: 20,
 };
 
+// Twenty years of a busy chair's archive cover a wide range of issues: topics, questions and advice
+// are drawn from varied pools, and faker's business phrases fill in the rest of the text.
 const TOPICS = [
   'teamwork across account teams',
   'empowering my leadership team',
@@ -34,19 +40,135 @@ const TOPICS = [
   'my own burnout',
   'entering a new market',
   'an underperforming sales leader',
+  'a product recall',
+  'a cyber attack on our systems',
+  'our first acquisition',
+  'raising a second round',
+  'bank covenants',
+  'a union organizing drive',
+  'moving manufacturing offshore',
+  'bringing manufacturing home',
+  'a lawsuit from a former partner',
+  'the founder stepping back',
+  'my spouse joining the business',
+  'a toxic top performer',
+  'gross margin erosion',
+  'a supplier going bankrupt',
+  'opening a second location',
+  'franchising the concept',
+  'an ESOP',
+  'compensation bands',
+  'a four-day week',
+  'return to office',
+  'the CFO resigning',
+  'an unsolicited offer',
+  'a customer concentration problem',
+  'scaling customer support',
+  'a failed ERP rollout',
+  'price increases',
+  'recruiting engineers',
+  'our brand refresh',
+  'a minority investor',
+  'shareholder disputes',
+  'a partner buyout',
+  'layoffs',
+  'a restructuring',
+  'the next strategic plan',
+  'a difficult board member',
+  'work-life balance',
+  'health scare',
+  'coaching my managers',
+  'performance reviews',
+  'accountability',
+  'a culture of blame',
+  'innovation stalling',
+  'artificial intelligence in our operations',
+  'data privacy rules',
+  'export regulations',
+  'currency risk',
+  'interest rates',
+  'a real estate decision',
+  'leasing versus buying',
+  'inventory write-offs',
+  'channel conflict',
+  'distributors',
+  'subscription pricing',
+  'churn',
+  'a new sales methodology',
+  'commission plans',
+  'a sales territory redesign',
+  'diversity in hiring',
+  'mentoring the next generation',
+  'philanthropy and the company',
+  'an exit in five years',
+  'valuation',
+  'estate planning',
+  'my role as CEO',
+  'delegation',
+  'decision rights',
+  'meeting overload',
 ];
 
-const OPENERS = ['How do you', 'Should I', 'When is it time to', 'What is the best way to', 'How can I'];
-const VERBS = ['handle', 'rethink', 'build', 'fix', 'approach', 'plan for', 'talk to my team about'];
+const OPENERS = [
+  'How do you',
+  'Should I',
+  'When is it time to',
+  'What is the best way to',
+  'How can I',
+  'Who should',
+  'How do other CEOs',
+  'What would you do about',
+  'Is it wise to',
+  'How fast should I',
+];
+const VERBS = [
+  'handle',
+  'rethink',
+  'build',
+  'fix',
+  'approach',
+  'plan for',
+  'talk to my team about',
+  'decide on',
+  'measure',
+  'invest in',
+  'communicate',
+  'negotiate',
+  'prepare for',
+  'get ahead of',
+  'walk away from',
+];
 const ADVICE = [
-  'It looks like the company needs to change its {a} culture.',
-  'Schedule meetings with the full {a} staff and listen before deciding.',
-  'Tie a share of the bonus to {a} results across teams.',
-  'Have the hard conversation this week; waiting makes {a} worse.',
+  'It looks like the company needs to change how it handles {a}.',
+  'Schedule meetings with the full staff about {a} and listen before deciding.',
+  'Tie part of the bonus to results on {a}.',
+  'Have the hard conversation about {a} this week; waiting makes it worse.',
   'Bring in an outside facilitator for {a}; you are too close to it.',
   'Write down what success looks like for {a} in twelve months.',
   'Talk to two CEOs who have been through {a} before you commit.',
-  'Separate the people question from the {a} question.',
+  'Separate the people question from {a}.',
+  'I went through {a} in 2015; we moved too slowly and lost a year.',
+  'Ask your banker what they think about {a} before the board meeting.',
+  'Give one person clear ownership of {a} and a deadline.',
+  'Run a small pilot on {a} before you bet the company.',
+  'Your advisory board should hear about {a} first.',
+  'Put {a} on the agenda of every leadership meeting for a quarter.',
+  'Check the numbers on {a} with your CFO, then decide.',
+  'Consider what your customers would say about {a}.',
+  'Document the process for {a} so it survives turnover.',
+  'My experience with {a}: start with the why, not the how.',
+  'Hire a specialist for {a}; it pays for itself.',
+  'Do not let {a} distract you from the core business.',
+  'What is the cost of doing nothing about {a}?',
+  'Look at {a} through the eyes of your best employee.',
+  'Take a week away and think about {a} with a clear head.',
+  'Set a budget for {a} and stick to it.',
+  'Be transparent with the team about {a}.',
+  'Benchmark {a} against your competitors.',
+  'Get a second legal opinion on {a}.',
+  'Measure {a} monthly and share the dashboard.',
+  'Your spouse should be part of the decision on {a}.',
+  'Reframe {a} as an opportunity for the next generation.',
 ];
 
 export function createArchiveGenerator(seed: number) {
@@ -57,8 +179,9 @@ export function createArchiveGenerator(seed: number) {
   return {
     question: (): string => `${pick(OPENERS)} ${pick(VERBS)} ${pick(TOPICS)}?`,
     background: (): string =>
-      `${faker.company.name()} has ${faker.number.int({ min: 20, max: 900 })} employees. ${faker.company.catchPhrase()}. ` +
-      `The CEO worries about ${pick(TOPICS)} and ${faker.company.buzzPhrase()}. ${faker.lorem.sentences(2)}`,
+      `${faker.company.name()} has ${faker.number.int({ min: 20, max: 900 })} employees in ${faker.location.city()}. ` +
+      `${faker.company.catchPhrase()}. The CEO worries about ${pick(TOPICS)} and ${pick(TOPICS)}. ` +
+      `Last year the team tried to ${faker.company.buzzPhrase()}, with mixed results.`,
     advice: (): string => `${pick(ADVICE).replace('{a}', pick(TOPICS))} ${faker.company.buzzPhrase()}.`,
     name: (): string => faker.person.fullName(),
     company: (): string => faker.company.name(),
@@ -86,8 +209,8 @@ export function generateArchive(
      VALUES (?, ?, ?, ?, ?, 'processed', ?, ?)`,
   );
   const insertContribution = db.prepare(
-    `INSERT INTO contributions (id, situation_id, parent_id, author_id, kind, body, position, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO contributions (rid, id, situation_id, parent_id, author_id, kind, body, position, created_at, updated_at)
+     VALUES (${nextChildRidSql('contributions')}, @id, @situationId, @parentId, @authorId, @kind, @body, @position, @at, @at)`,
   );
 
   const start = Date.UTC(2006, 0, 1);
@@ -132,7 +255,16 @@ export function generateArchive(
           position.set(parent, pos + 1);
           const author = members[gen.int(0, members.length - 1)] ?? '';
           const body = kind === 'question' ? gen.question() : gen.advice();
-          insertContribution.run(cid, id, parent, author, kind, body, pos, at + c, at + c);
+          insertContribution.run({
+            id: cid,
+            situationId: id,
+            parentId: parent,
+            authorId: author,
+            kind,
+            body,
+            position: pos,
+            at: at + c,
+          });
           if (kind === 'advice' && parent === null) lastTop = cid;
         }
       }

@@ -59,12 +59,16 @@ async function seedArchive() {
   set.run(Date.UTC(2025, 3, 10), teamwork.id);
   set.run(Date.UTC(2025, 6, 10), pricing.id);
   set.run(Date.UTC(2025, 9, 10), succession.id);
-  backend.db
-    .prepare(
-      `INSERT INTO commitments (id, situation_id, owner_id, body, outcome, status, created_at, updated_at)
-       VALUES ('0190f2a4-1c7e-7b7a-9c1e-000000000001', ?, ?, 'Interview three successors', 'Hired an executive search firm', 'open', 1, 1)`,
-    )
-    .run(succession.id, chair.id);
+  backend.store.commitments.insert({
+    id: '0190f2a4-1c7e-7b7a-9c1e-000000000001',
+    situationId: succession.id,
+    ownerId: chair.id,
+    body: 'Interview three successors',
+    dueAt: null,
+    status: 'open',
+    outcome: 'Hired an executive search firm',
+    now: 1,
+  });
   backend.db.prepare(`UPDATE situations SET status = 'resolved' WHERE id = ?`).run(pricing.id);
   await backend.call('situation.tag', { situationId: teamwork.id, name: 'employee experience' });
   await backend.call('situation.tag', { situationId: empowerment.id, name: 'Employee Experience' });
@@ -80,8 +84,13 @@ describe('archive.search', () => {
     const page = await backend.call('archive.search', { query: 'empow' });
     expect(page.total).toBe(2);
     expect(page.hits.map((h) => h.id)).toEqual([cast.empowerment.id, cast.teamwork.id]);
-    expect(page.hits[0]?.snippet).toContain(`${SNIPPET_MARK_START}empowerment${SNIPPET_MARK_END}`);
-    expect(page.hits[0]?.snippetSource).toBe('situation');
+    expect(page.hits[0]?.titleMarked).toBe(
+      `How do I build ${SNIPPET_MARK_START}empowerment${SNIPPET_MARK_END} in my leadership team?`,
+    );
+    expect(page.hits[0]?.snippet).toBeNull();
+    expect(page.hits[1]?.titleMarked).toBeNull();
+    expect(page.hits[1]?.snippet).toContain(`${SNIPPET_MARK_START}Empowerment${SNIPPET_MARK_END} is low`);
+    expect(page.hits[1]?.snippetSource).toBe('situation');
     expect(page.hits[0]?.tags.sort()).toEqual(['employee experience', 'leadership']);
   });
 

@@ -22,10 +22,10 @@ function seed(db: Db) {
   db.exec(`
     INSERT INTO groups (id, name, created_at, updated_at) VALUES ('g', 'Forum', 1, 1);
     INSERT INTO members (id, group_id, name, created_at, updated_at) VALUES ('m', 'g', 'Ana', 1, 1);
-    INSERT INTO situations (id, group_id, presenter_id, title, background, created_at, updated_at)
-      VALUES ('s', 'g', 'm', 'How do I empower my managers?', 'Decisions bottleneck at the top.', 1, 1);
-    INSERT INTO contributions (id, situation_id, author_id, kind, body, position, created_at, updated_at)
-      VALUES ('c', 's', 'm', 'advice', 'Delegate the hiring decisions first.', 0, 1, 1);
+    INSERT INTO situations (rid, id, group_id, presenter_id, title, background, created_at, updated_at)
+      VALUES (3, 's', 'g', 'm', 'How do I empower my managers?', 'Decisions bottleneck at the top.', 1, 1);
+    INSERT INTO contributions (rid, id, situation_id, author_id, kind, body, position, created_at, updated_at)
+      VALUES ((3 << 20) + 1, 'c', 's', 'm', 'advice', 'Delegate the hiring decisions first.', 0, 1, 1);
   `);
 }
 
@@ -52,21 +52,41 @@ describe('migration 0001_initial', () => {
       'situation_tags',
       'situations_fts',
       'contributions_fts',
+      'commitments_fts',
     ]) {
       expect(names).toContain(table);
     }
   });
 
-  it('indexes situations and contributions, with prefix and stemmed matches', async () => {
+  it('indexes situations, contributions and commitments, with prefix and stemmed matches', async () => {
     db = await atVersion1();
     seed(db);
     expect(matches(db, 'situations_fts', 'empow*')).toBe(1);
     expect(matches(db, 'situations_fts', 'decision')).toBe(1); // porter: decisions → decision
     expect(matches(db, 'contributions_fts', 'hiring')).toBe(1);
+    // A contribution's rowid names its situation: rowid >> 20 is the situation's rid.
+    expect(
+      db
+        .prepare(`SELECT rowid >> 20 AS rid FROM contributions_fts WHERE contributions_fts MATCH 'hiring'`)
+        .get(),
+    ).toEqual({ rid: 3 });
     // integrity-check throws SQLITE_CORRUPT_VTAB when the index and its content disagree.
     expect(() =>
       db.exec(`INSERT INTO situations_fts (situations_fts) VALUES ('integrity-check')`),
     ).not.toThrow();
+  });
+
+  it('refuses a contribution or commitment whose rid does not carry its situation', async () => {
+    db = await atVersion1();
+    seed(db);
+    expect(() =>
+      db.exec(`INSERT INTO contributions (id, situation_id, author_id, kind, body, position, created_at, updated_at)
+               VALUES ('c2', 's', 'm', 'advice', 'auto rid', 1, 1, 1)`),
+    ).toThrow(/must carry its situation/);
+    expect(() =>
+      db.exec(`INSERT INTO commitments (rid, id, situation_id, owner_id, body, created_at, updated_at)
+               VALUES ((4 << 20) + 1, 'k', 's', 'm', 'b', 1, 1)`),
+    ).toThrow(/must carry its situation/);
   });
 
   it('follows edits and removes soft-deleted rows from the index', async () => {
@@ -79,22 +99,29 @@ describe('migration 0001_initial', () => {
     expect(matches(db, 'contributions_fts', 'hiring')).toBe(0);
     db.exec(`UPDATE contributions SET deleted_at = NULL WHERE id = 'c'`);
     expect(matches(db, 'contributions_fts', 'hiring')).toBe(1);
-    db.exec(`DELETE FROM endorsements; DELETE FROM contributions; DELETE FROM situations;`);
+    db.exec(`INSERT INTO commitments (rid, id, situation_id, owner_id, body, outcome, created_at, updated_at)
+             VALUES ((3 << 20) + 1, 'k', 's', 'm', 'Promote two managers', 'Both accepted', 1, 1)`);
+    expect(matches(db, 'commitments_fts', 'accepted')).toBe(1);
+    db.exec(`UPDATE situations SET deleted_at = 3 WHERE id = 's'`);
     expect(matches(db, 'situations_fts', 'bench')).toBe(0);
-    db.exec(`INSERT INTO situations_fts (situations_fts) VALUES ('integrity-check')`);
-    db.exec(`INSERT INTO contributions_fts (contributions_fts) VALUES ('integrity-check')`);
+    db.exec(`DELETE FROM commitments; DELETE FROM contributions; DELETE FROM situations;`);
+    expect(matches(db, 'contributions_fts', 'hiring')).toBe(0);
+    expect(matches(db, 'commitments_fts', 'accepted')).toBe(0);
+    for (const table of ['situations_fts', 'contributions_fts', 'commitments_fts']) {
+      expect(() => db.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`)).not.toThrow();
+    }
   });
 
   it('enforces foreign keys and the allowed kinds', async () => {
     db = await atVersion1();
     seed(db);
     expect(() =>
-      db.exec(`INSERT INTO contributions (id, situation_id, author_id, kind, body, position, created_at, updated_at)
-               VALUES ('x', 'missing', 'm', 'advice', 'b', 0, 1, 1)`),
+      db.exec(`INSERT INTO contributions (rid, id, situation_id, author_id, kind, body, position, created_at, updated_at)
+               VALUES ((3 << 20) + 2, 'x', 's', 'nobody', 'advice', 'b', 0, 1, 1)`),
     ).toThrow(/FOREIGN KEY/);
     expect(() =>
-      db.exec(`INSERT INTO contributions (id, situation_id, author_id, kind, body, position, created_at, updated_at)
-               VALUES ('y', 's', 'm', 'rant', 'b', 0, 1, 1)`),
+      db.exec(`INSERT INTO contributions (rid, id, situation_id, author_id, kind, body, position, created_at, updated_at)
+               VALUES ((3 << 20) + 3, 'y', 's', 'm', 'rant', 'b', 0, 1, 1)`),
     ).toThrow(/CHECK/);
   });
 });

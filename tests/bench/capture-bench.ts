@@ -1,0 +1,113 @@
+// Capture and start-up budgets: adding a contribution through the router, and opening the archive.
+import Database from 'better-sqlite3';
+import { createRouter } from '../../electron/ipc/router';
+import { createHandlers } from '../../electron/services';
+import { createStore } from '../../electron/store';
+import { openDatabase } from '../../electron/store/database';
+import { newId } from '../../electron/store/ids';
+import { nextChildRidSql } from '../../electron/store/row-ids';
+import { createArchiveGenerator } from './archive-generator';
+import { summarize, time, timeAsync, type Measure } from './measure';
+
+export async function benchAddContribution(file: string): Promise<Measure> {
+  const db = await openDatabase(file, { quickCheck: false });
+  const store = createStore(db);
+  const route = createRouter(createHandlers({ store, emit: () => undefined }));
+  const situation = db
+    .prepare<[], { id: string; groupId: string }>(
+      `SELECT id, group_id AS groupId FROM situations ORDER BY rid DESC LIMIT 1`,
+    )
+    .get();
+  if (!situation) throw new Error('The reference archive has no situations.');
+  const author = store.members.listByGroup(situation.groupId)[0];
+  if (!author) throw new Error('The reference archive has no members.');
+  const gen = createArchiveGenerator(7);
+  const runs = 400;
+  const bodies = Array.from({ length: runs * 2 + 40 }, () => gen.advice());
+  const added: string[] = [];
+
+  const viaRouter = await timeAsync(async (i) => {
+    const result = await route('contribution.add', {
+      situationId: situation.id,
+      authorId: author.id,
+      kind: 'advice',
+      body: bodies[i] ?? '',
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    added.push((result.value as { id: string }).id);
+  }, runs);
+
+  // The same row written by a bare prepared statement: what SQLite itself costs.
+  const raw = db.prepare(
+    `INSERT INTO contributions (rid, id, situation_id, parent_id, author_id, kind, body, position, created_at, updated_at)
+     VALUES (${nextChildRidSql('contributions')}, @id, @situationId, NULL, @authorId, 'advice', @body, 0, @now, @now)`,
+  );
+  const rawSamples = time((i) => {
+    const id = newId();
+    raw.run({
+      id,
+      situationId: situation.id,
+      authorId: author.id,
+      body: bodies[runs + 20 + i] ?? '',
+      now: Date.now(),
+    });
+    added.push(id);
+  }, runs);
+
+  // Leave the reference archive as it was for the next run.
+  const remove = db.prepare(`DELETE FROM contributions WHERE id = ?`);
+  db.transaction(() => {
+    for (const id of added) remove.run(id);
+  })();
+  db.close();
+
+  const router = summarize(viaRouter);
+  const baseline = summarize(rawSamples);
+  return {
+    name: 'add one contribution through the router',
+    ...router,
+    unit: 'ms',
+    budget: 'p95 ≤ 5 ms',
+    ratio: router.median / baseline.median,
+    baseline: `raw INSERT (median ${baseline.median.toFixed(2)} ms)`,
+  };
+}
+
+export async function benchOpen(file: string): Promise<Measure[]> {
+  const opens = await timeAsync(
+    async () => {
+      (await openDatabase(file, { quickCheck: false })).close();
+    },
+    20,
+    3,
+  );
+  const bare = time(
+    () => {
+      const db = new Database(file);
+      db.pragma('user_version');
+      db.close();
+    },
+    20,
+    3,
+  );
+  const checks = await timeAsync(
+    async () => {
+      (await openDatabase(file)).close();
+    },
+    5,
+    1,
+  );
+  const open = summarize(opens);
+  const baseline = summarize(bare);
+  return [
+    {
+      name: 'open the reference database (quick_check excluded)',
+      ...open,
+      unit: 'ms',
+      budget: '≤ 150 ms',
+      ratio: open.median / baseline.median,
+      baseline: `bare open (median ${baseline.median.toFixed(2)} ms)`,
+    },
+    { name: 'open with quick_check (for information)', ...summarize(checks), unit: 'ms', budget: '—' },
+  ];
+}
