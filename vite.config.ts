@@ -4,6 +4,7 @@
 //   preload  → dist/electron/preload.cjs (one self-contained file, as a sandboxed preload must be)
 //   worker   → dist/electron/backend-worker.cjs (router, services and store; plain Node)
 //   bench    → dist/bench/run.cjs (npm run bench)
+//   crash    → dist/crash/capture-process.cjs (the backend process the crash test kills)
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -46,6 +47,13 @@ export default defineConfig(({ mode }) => {
       return nodeBundle('electron/preload.ts', 'preload', ['electron']);
     case 'worker':
       return nodeBundle('electron/backend/worker.ts', 'backend-worker', ['better-sqlite3', ...nodeBuiltins]);
+    case 'crash':
+      return nodeBundle(
+        'tests/crash/capture-process.ts',
+        'capture-process',
+        ['better-sqlite3', ...nodeBuiltins],
+        'dist/crash',
+      );
     case 'bench':
       return nodeBundle('tests/bench/run.ts', 'run', ['better-sqlite3', ...nodeBuiltins], 'dist/bench');
     default:

@@ -5,6 +5,8 @@ import type { Envelope, ErrorBody } from '../../shared/errors';
 export interface WorkerConfig {
   dbPath: string;
   nativeBinding?: string;
+  /** A backup the chair chose to restore after the archive was found damaged. */
+  restoreFrom?: string;
 }
 
 export type ToWorker = { kind: 'call'; id: number; channel: unknown; input: unknown } | { kind: 'close' };

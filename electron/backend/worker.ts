@@ -1,11 +1,14 @@
 // The backend worker thread: owns the only database connection and answers calls one at a time.
+import { statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { createRouter } from '../ipc/router';
 import { createHandlers } from '../services';
 import { createStore } from '../store';
-import { openDatabase } from '../store/database';
+import { backupIfDue, takeBackup } from '../store/backups';
+import type { Db } from '../store/database';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
+import { openArchive } from './recovery';
 
 const port = parentPort;
 if (!port) throw new Error('The backend must run as a worker thread.');
@@ -15,12 +18,16 @@ function send(message: FromWorker): void {
 }
 
 async function serve(config: WorkerConfig): Promise<void> {
-  let db;
+  const native = config.nativeBinding ? { nativeBinding: config.nativeBinding } : {};
+  // A -wal with content at start means the last session never closed cleanly (a clean close
+  // checkpoints and truncates it), so what it saved may be in no backup yet.
+  const endedCleanly = !(statSync(`${config.dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+  let db: Db;
   try {
-    db = await openDatabase(
-      config.dbPath,
-      config.nativeBinding ? { nativeBinding: config.nativeBinding } : {},
-    );
+    db = await openArchive(config.dbPath, {
+      ...native,
+      ...(config.restoreFrom ? { restoreFrom: config.restoreFrom } : {}),
+    });
   } catch (error) {
     const body =
       error instanceof AppError
@@ -38,6 +45,19 @@ async function serve(config: WorkerConfig): Promise<void> {
     }),
   );
 
+  // The daily backup runs beside the calls: db.backup() copies in steps and yields between them,
+  // and SQLite keeps a backup made through the same connection up to date with its writes.
+  const changes = () => (opened.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  // Counted before the backup starts: a change made while it runs makes the quit back up again.
+  const changesBefore = changes();
+  let changesAtBackup = endedCleanly ? changesBefore : undefined;
+  const daily = backupIfDue(opened, config.dbPath, native).then(
+    (taken) => {
+      if (taken) changesAtBackup = changesBefore;
+    },
+    (error: unknown) => console.error('Roundtable could not take its daily backup.', error),
+  );
+
   // One call at a time, in arrival order, even when a handler is asynchronous.
   let queue = Promise.resolve();
   port?.on('message', (message: ToWorker) => {
@@ -45,6 +65,14 @@ async function serve(config: WorkerConfig): Promise<void> {
       if (message.kind === 'call') {
         send({ kind: 'result', id: message.id, envelope: await route(message.channel, message.input) });
       } else if (opened.open) {
+        // Calls that arrived before 'close' have been answered (the queue is in order): back up
+        // what no backup holds yet, checkpoint so the main file alone holds everything, then close.
+        await daily;
+        if (changesAtBackup === undefined || changes() !== changesAtBackup) {
+          await takeBackup(opened, config.dbPath, native).catch((error: unknown) =>
+            console.error('Roundtable could not back up its archive on quit.', error),
+          );
+        }
         opened.pragma('wal_checkpoint(TRUNCATE)');
         opened.close();
         send({ kind: 'closed' });

@@ -1,13 +1,16 @@
 // Roundtable's main process, written as one function of the Electron modules it uses. main.ts passes
 // the real modules (and tsc checks they fit); tests pass fakes, so the wiring is checked without Electron.
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
+import type { BrowserWindowConstructorOptions, CustomScheme, MessageBoxOptions } from 'electron';
 import { IPC_EVENT } from '../../shared/bridge';
 import { AppError } from '../../shared/errors';
 import type { Backend } from '../backend/host';
 import type { WorkerConfig } from '../backend/protocol';
 import { bindIpc, type IpcMainLike } from '../ipc/electron-binding';
+import { damagedArchiveOf } from '../backend/damaged-archive';
 import { APP_INDEX_URL, APP_SCHEME, appProtocolHandler } from './app-protocol';
+import { askHowToRecover } from './archive-recovery';
+import { createWebLinkOpener } from './external-links';
 import {
   hardenWebContents,
   refuseAllPermissions,
@@ -29,6 +32,7 @@ export interface WindowLike {
 export interface ElectronLike {
   app: {
     readonly isPackaged: boolean;
+    enableSandbox(): void;
     requestSingleInstanceLock(): boolean;
     whenReady(): Promise<unknown>;
     getPath(name: 'userData'): string;
@@ -48,7 +52,11 @@ export interface ElectronLike {
     handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
   };
   session: { readonly defaultSession: SessionLike };
-  dialog: { showErrorBox(title: string, content: string): void };
+  dialog: {
+    showErrorBox(title: string, content: string): void;
+    showMessageBox(options: MessageBoxOptions): Promise<{ response: number }>;
+  };
+  shell: { openExternal(url: string): Promise<void> };
 }
 
 /** What main.ts knows about its surroundings: passed in, so tests can choose it. */
@@ -67,8 +75,18 @@ export function devNativeBinding(appPath: string, electronVersion: string): stri
   return path.join(appPath, '.native', `electron-${electronVersion}`, 'better_sqlite3.node');
 }
 
+/**
+ * The same binary in a packaged app: electron-builder copies .native/electron-<version>/ in and
+ * unpacks it beside app.asar (a native module cannot load from inside the archive).
+ */
+export function packagedNativeBinding(appPath: string, electronVersion: string): string {
+  return devNativeBinding(appPath.endsWith('.asar') ? `${appPath}.unpacked` : appPath, electronVersion);
+}
+
 export async function startApp(electron: ElectronLike, host: AppHost): Promise<void> {
   const { app, BrowserWindow, dialog } = electron;
+  // Every renderer Electron creates is sandboxed, not only the windows made with sandbox: true.
+  app.enableSandbox();
   // Only before 'ready' does app:// become a standard, secure origin; module scripts load in CORS mode.
   electron.protocol.registerSchemesAsPrivileged([
     {
@@ -82,7 +100,7 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
     return;
   }
 
-  let backend: Backend | undefined;
+  let backend: Backend | undefined = undefined;
   let shutdown: 'running' | 'closing' | 'closed' = 'running';
 
   const openMainWindow = (): void => {
@@ -94,7 +112,8 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
       .catch((error: unknown) => console.error('Roundtable could not load its window.', error));
   };
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  const openWebLink = createWebLinkOpener(electron);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openWebLink));
   app.on('second-instance', () => {
     const existing = BrowserWindow.getAllWindows()[0];
     if (!existing) {
@@ -134,29 +153,23 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
   const config: WorkerConfig = {
     dbPath: host.env.ROUNDTABLE_DB || path.join(app.getPath('userData'), 'roundtable.db'),
   };
-  // Packaged builds get better-sqlite3 rebuilt for Electron when packaging (a later issue): the default applies.
-  if (!app.isPackaged) {
-    // Never the Node-ABI build in node_modules: that one belongs to the tests.
-    config.nativeBinding = devNativeBinding(app.getAppPath(), host.electronVersion);
-    if (!host.fileExists(config.nativeBinding)) {
-      dialog.showErrorBox(
-        'Roundtable is not ready to run',
-        `The archive engine has not been built for Electron ${host.electronVersion} yet. Run \`npm start\`, which builds it, and Roundtable will open.`,
-      );
-      app.quit();
-      return;
-    }
+  // Never the Node-ABI build in node_modules: that one belongs to the tests.
+  config.nativeBinding = app.isPackaged
+    ? packagedNativeBinding(app.getAppPath(), host.electronVersion)
+    : devNativeBinding(app.getAppPath(), host.electronVersion);
+  if (!host.fileExists(config.nativeBinding)) {
+    dialog.showErrorBox(
+      'Roundtable is not ready to run',
+      app.isPackaged
+        ? 'Part of Roundtable is missing from this installation (its archive engine). Install Roundtable again; your archive is not affected.'
+        : `The archive engine has not been built for Electron ${host.electronVersion} yet. Run \`npm start\`, which builds it, and Roundtable will open.`,
+    );
+    app.quit();
+    return;
   }
 
-  try {
-    backend = await host.startBackend(path.join(host.bundleDir, 'backend-worker.cjs'), config);
-  } catch (error) {
-    if (!(error instanceof AppError)) console.error(error);
-    const message =
-      error instanceof AppError
-        ? error.message
-        : 'Roundtable could not start its archive. Open it again in a moment.';
-    dialog.showErrorBox('Roundtable could not open its archive', message);
+  backend = await openArchiveOrRecover(electron, host, config);
+  if (!backend) {
     app.quit();
     return;
   }
@@ -166,4 +179,47 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT, name, payload);
   });
   openMainWindow();
+}
+
+/**
+ * Starts the backend. When the worker reports the archive damaged (it has already moved the files
+ * aside), asks the chair whether to restore the latest good backup or start empty, and starts
+ * again once with that choice. Resolves to undefined when Roundtable should quit.
+ */
+async function openArchiveOrRecover(
+  electron: ElectronLike,
+  host: AppHost,
+  config: WorkerConfig,
+): Promise<Backend | undefined> {
+  const workerFile = path.join(host.bundleDir, 'backend-worker.cjs');
+  const showFailure = (error: unknown) => {
+    if (!(error instanceof AppError)) console.error(error);
+    electron.dialog.showErrorBox(
+      'Roundtable could not open its archive',
+      error instanceof AppError
+        ? error.message
+        : 'Roundtable could not start its archive. Open it again in a moment.',
+    );
+  };
+  try {
+    return await host.startBackend(workerFile, config);
+  } catch (error) {
+    const damaged = damagedArchiveOf(error);
+    if (!damaged) {
+      showFailure(error);
+      return undefined;
+    }
+    const choice = await askHowToRecover(electron.dialog, damaged);
+    if (choice === 'quit' || (choice === 'restore' && !damaged.latestBackup)) return undefined;
+    const retry =
+      choice === 'restore' && damaged.latestBackup
+        ? { ...config, restoreFrom: damaged.latestBackup.file }
+        : config;
+    try {
+      return await host.startBackend(workerFile, retry);
+    } catch (again) {
+      showFailure(again);
+      return undefined;
+    }
+  }
 }

@@ -1,6 +1,8 @@
 // Hardening applied to every webContents Electron creates, and the refusal of every permission.
+// Navigation, new windows and webviews are denied; a clicked web link may open in the browser.
 // Structural types keep this free of Electron at run time, so tests drive it with fakes.
 import { isAppUrl } from './app-protocol';
+import { isWebLink } from './external-links';
 
 export interface PreventableEvent {
   preventDefault(): void;
@@ -13,7 +15,14 @@ export interface WebContentsLike {
     event: 'will-navigate' | 'will-redirect' | 'will-attach-webview',
     listener: (event: PreventableEvent) => void,
   ): unknown;
-  setWindowOpenHandler(handler: () => { action: 'deny' }): void;
+  setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: 'deny' }): void;
+}
+
+/** What Electron tells the window-open handler (the part Roundtable reads). */
+export interface WindowOpenDetails {
+  readonly url: string;
+  /** Set when a form with target=_blank posts: never a link click. */
+  readonly postBody?: unknown;
 }
 
 export interface SessionLike {
@@ -23,7 +32,15 @@ export interface SessionLike {
   setPermissionCheckHandler(handler: () => boolean): void;
 }
 
-export function hardenWebContents(contents: WebContentsLike): void {
+/**
+ * `openWebLink` is offered the http(s) links the page tries to open in a new window (a clicked
+ * target=_blank link, or window.open); it asks the chair before anything leaves the app. The
+ * window itself is always denied.
+ */
+export function hardenWebContents(
+  contents: WebContentsLike,
+  openWebLink?: (url: string) => Promise<unknown>,
+): void {
   // All navigation is denied: the renderer routes by hash, which never fires will-navigate.
   contents.on('will-navigate', (event) => event.preventDefault());
   // The app's own loadURL never redirects; a redirect that leaves the app's origin is refused.
@@ -31,7 +48,12 @@ export function hardenWebContents(contents: WebContentsLike): void {
     if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler((details) => {
+    if (openWebLink && details.postBody === undefined && isWebLink(details.url)) {
+      openWebLink(details.url).catch((error: unknown) => console.error('Could not open the link.', error));
+    }
+    return { action: 'deny' };
+  });
 }
 
 /** Roundtable needs no camera, microphone, location or notifications: every request is refused. */

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { listBackups, takeBackup } from './backups';
 import { MIGRATIONS, type Migration } from './migrations';
+import { createPrivateFile, ensurePrivateDir } from './private-files';
 
 export type Db = Database.Database;
 
@@ -19,28 +21,24 @@ export interface OpenOptions {
 
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
   const migrations = options.migrations ?? MIGRATIONS;
+  ensurePrivateDir(path.dirname(file));
+  checkFilesBeforeOpen(file);
   createPrivateFile(file);
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // Everything that decides whether the file may be opened at all reads it through a read-only
+  // connection: a refused archive (newer, or damaged) keeps its bytes, and its -wal is never
+  // checkpointed into it or deleted, as closing a read-write connection would.
+  const version = probe(file, migrations.length, options);
+  const db = new Database(file, nativeOptions(options));
   try {
-    // Read the version before anything writes: a database from a newer app must stay byte-for-byte as it was.
-    const version = readUserVersion(db, file);
-    if (version > migrations.length) {
-      throw new AppError(
-        'TOO_NEW',
-        `This archive was saved by a newer version of Roundtable (schema ${version}; this version reads up to ${migrations.length}). Update Roundtable to open it. The file has not been changed.`,
-        { version, supported: migrations.length },
-      );
-    }
     applyPragmas(db);
-    if (options.quickCheck !== false) checkIntegrity(db, file);
     if (version < migrations.length) {
-      if (version > 0) await backupBeforeMigration(db, file, version);
+      if (version > 0) await takeBackup(db, file, { ...options, label: `schema${version}` });
       migrate(db, migrations, version);
     }
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw isDamage(error) ? corrupt(file, error) : error;
   }
 }
 
@@ -64,45 +62,125 @@ export function migrate(db: Db, migrations: readonly Migration[], from: number):
   }
 }
 
-function createPrivateFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+/**
+ * Reads the schema version and runs quick_check read-only; refuses a newer or damaged archive.
+ * A read-only connection to a WAL database creates an empty -wal and -shm when there were none:
+ * those are removed again, so a refused archive is left exactly as it was found.
+ */
+function probe(file: string, supported: number, options: OpenOptions): number {
+  const [wal, shm] = [`${file}-wal`, `${file}-shm`];
+  const walCreated = !fs.existsSync(wal);
+  const shmCreated = !fs.existsSync(shm);
+  let db: Db | undefined;
   try {
-    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    db = new Database(file, { ...nativeOptions(options), readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > supported) {
+      throw new AppError(
+        'TOO_NEW',
+        `This archive was saved by a newer version of Roundtable (schema ${version}; this version reads up to ${supported}). Update Roundtable to open it. The file has not been changed.`,
+        { version, supported },
+      );
+    }
+    if (options.quickCheck !== false) {
+      const result: unknown = db.pragma('quick_check', { simple: true });
+      if (result !== 'ok') throw corrupt(file, result);
+    }
+    return version;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw isDamage(error) ? corrupt(file, error) : error;
+  } finally {
+    db?.close();
+    if (walCreated && sizeOf(wal) === 0) {
+      fs.rmSync(wal, { force: true });
+      if (shmCreated) fs.rmSync(shm, { force: true });
+    }
   }
 }
 
-function readUserVersion(db: Db, file: string): number {
-  try {
-    return db.pragma('user_version', { simple: true }) as number;
-  } catch (error) {
-    throw corrupt(file, error);
+/**
+ * Damage SQLite would not report, or would silently repair, found before it touches the files:
+ *  - a zero-length archive that has backups or a -wal beside it was truncated (a new one has neither);
+ *  - a -wal whose header is not a WAL header: SQLite would ignore it and delete it on close, with
+ *    whatever it held. A crash never leaves one (the header is written and synced before any frame).
+ */
+export function checkFilesBeforeOpen(file: string): void {
+  const size = sizeOf(file);
+  const walSize = sizeOf(`${file}-wal`);
+  if (size === 0 && ((walSize ?? 0) > 0 || listBackups(file).length > 0)) {
+    throw corrupt(file, 'the archive file is empty, but it has been backed up before: it was truncated');
+  }
+  if (walSize !== undefined && walSize > 0 && !hasWalHeader(`${file}-wal`)) {
+    throw corrupt(file, 'the write-ahead log beside the archive does not start with a valid header');
   }
 }
 
-function checkIntegrity(db: Db, file: string): void {
-  let result: unknown;
+const WAL_MAGIC_LE = 0x377f0682;
+const WAL_MAGIC_BE = 0x377f0683;
+const WAL_FORMAT = 3007000;
+
+/** Whether a -wal file starts with a well-formed WAL header (magic, format, page size, checksum). */
+export function hasWalHeader(walFile: string): boolean {
+  const header = Buffer.alloc(32);
+  const fd = fs.openSync(walFile, 'r');
+  let read: number;
   try {
-    result = db.pragma('quick_check', { simple: true });
-  } catch (error) {
-    throw corrupt(file, error);
+    read = fs.readSync(fd, header, 0, 32, 0);
+  } finally {
+    fs.closeSync(fd);
   }
-  if (result !== 'ok') throw corrupt(file, result);
+  if (read < 32) return false;
+  const magic = header.readUInt32BE(0);
+  if (magic !== WAL_MAGIC_LE && magic !== WAL_MAGIC_BE) return false;
+  const pageSize = header.readUInt32BE(8);
+  const pageSizeOk = pageSize >= 512 && pageSize <= 65536 && (pageSize & (pageSize - 1)) === 0;
+  if (header.readUInt32BE(4) !== WAL_FORMAT || !pageSizeOk) return false;
+  const [s0, s1] = walChecksum(header.subarray(0, 24), magic === WAL_MAGIC_BE);
+  return header.readUInt32BE(24) === s0 && header.readUInt32BE(28) === s1;
+}
+
+/** SQLite's WAL checksum over 32-bit words, in the byte order the magic number names. */
+export function walChecksum(
+  data: Buffer,
+  bigEndian: boolean,
+  seed: [number, number] = [0, 0],
+): [number, number] {
+  let [s0, s1] = seed;
+  for (let i = 0; i < data.length; i += 8) {
+    const x0 = bigEndian ? data.readUInt32BE(i) : data.readUInt32LE(i);
+    const x1 = bigEndian ? data.readUInt32BE(i + 4) : data.readUInt32LE(i + 4);
+    s0 = (s0 + x0 + s1) >>> 0;
+    s1 = (s1 + x1 + s0) >>> 0;
+  }
+  return [s0, s1];
+}
+
+function sizeOf(file: string): number | undefined {
+  try {
+    return fs.statSync(file).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** SQLite's own verdicts on a damaged file; anything else (locked, unreadable, full disk) is not damage. */
+function isDamage(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === 'CORRUPT';
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
 function corrupt(file: string, cause: unknown): AppError {
+  if (cause instanceof AppError && cause.code === 'CORRUPT') return cause;
   return new AppError(
     'CORRUPT',
     `The archive at ${path.basename(file)} is damaged and cannot be opened safely. Restore it from a backup.`,
-    { cause: cause instanceof Error ? cause.message : String(cause) },
+    // quick_check lists every bad page; the first lines say enough for a log.
+    { cause: (cause instanceof Error ? cause.message : String(cause)).slice(0, 500) },
   );
 }
 
-async function backupBeforeMigration(db: Db, file: string, version: number): Promise<void> {
-  const dir = path.join(path.dirname(file), 'backups');
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const target = path.join(dir, `${path.basename(file, '.db')}-schema${version}-${Date.now()}.db`);
-  fs.closeSync(fs.openSync(target, 'wx', 0o600));
-  await db.backup(target);
+function nativeOptions(options: OpenOptions): Database.Options {
+  return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 }

@@ -4,8 +4,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
+import { damagedArchiveOf } from '../../electron/backend/damaged-archive';
 import { startBackend, type Backend } from '../../electron/backend/host';
+import { listBackups } from '../../electron/store/backups';
 import { tempDir } from './backend-fixture';
+import { garbleMiddlePages, sha256 } from './damaged-archive-fixtures';
 
 const WORKER = path.resolve('dist/electron/backend-worker.cjs');
 let dir: string;
@@ -70,5 +73,88 @@ describe('backend worker', () => {
     const error: unknown = await startBackend(WORKER, { dbPath }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('TOO_NEW');
+  });
+
+  it('answers and commits every call sent before close, then leaves it all in the main file', async () => {
+    dir = tempDir();
+    const dbPath = path.join(dir, 'roundtable.db');
+    const started = await startBackend(WORKER, { dbPath });
+    const group = (await started.invoke('group.create', { name: 'Forum' })) as { value: { id: string } };
+    const member = (await started.invoke('member.create', { groupId: group.value.id, name: 'Ana' })) as {
+      value: { id: string };
+    };
+    const situation = (await started.invoke('situation.create', {
+      groupId: group.value.id,
+      presenterId: member.value.id,
+      title: 'Should I sell the company?',
+    })) as { value: { id: string } };
+    // The renderer flushes its drafts as the window closes: these calls are still queued when close comes.
+    const drafts = Array.from({ length: 40 }, (_, i) =>
+      started.invoke('contribution.add', {
+        situationId: situation.value.id,
+        authorId: member.value.id,
+        kind: 'advice',
+        body: `Draft point ${i}`,
+      }),
+    );
+    const closing = started.close();
+    const answers = await Promise.all(drafts);
+    await closing;
+    expect(answers.every((a) => a.ok)).toBe(true);
+    // Checkpointed: with no -wal content, the main file alone has every acknowledged point.
+    expect(fs.existsSync(`${dbPath}-wal`) ? fs.statSync(`${dbPath}-wal`).size : 0).toBe(0);
+    const db = new Database(dbPath, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM contributions').pluck().get()).toBe(40);
+    db.close();
+    // After close the backend answers, and saves, nothing more.
+    await expect(started.invoke('group.list', {})).resolves.toMatchObject({ ok: false });
+  });
+
+  it('backs up at open when no backup is a day old, and again on close after changes', async () => {
+    dir = tempDir();
+    const dbPath = path.join(dir, 'roundtable.db');
+    const first = await startBackend(WORKER, { dbPath });
+    await first.invoke('group.create', { name: 'Forum' });
+    await first.close();
+    const afterFirst = listBackups(dbPath);
+    // One at open (there was none), one on close (a group was added since).
+    expect(afterFirst.map((b) => b.kind)).toEqual(['rolling', 'rolling']);
+    for (const backup of afterFirst) expect(fs.statSync(backup.file).mode & 0o777).toBe(0o600);
+    const newest = new Database(afterFirst[0]!.file, { readonly: true });
+    expect(newest.prepare('SELECT name FROM groups').pluck().all()).toEqual(['Forum']);
+    newest.close();
+
+    // A day has not passed and nothing changed: no new backup.
+    const second = await startBackend(WORKER, { dbPath });
+    await second.invoke('group.list', {});
+    await second.close();
+    expect(listBackups(dbPath)).toHaveLength(2);
+  });
+
+  it('refuses a damaged archive with the files kept aside and the backup to offer', async () => {
+    dir = tempDir();
+    const dbPath = path.join(dir, 'roundtable.db');
+    const first = await startBackend(WORKER, { dbPath });
+    const group = (await first.invoke('group.create', { name: 'Forum' })) as { value: { id: string } };
+    for (let i = 0; i < 60; i++) {
+      await first.invoke('member.create', {
+        groupId: group.value.id,
+        name: `Member ${i}`,
+        company: 'x'.repeat(150),
+      });
+    }
+    await first.close();
+    garbleMiddlePages(dbPath);
+    const damagedBytes = sha256(dbPath);
+
+    const error: unknown = await startBackend(WORKER, { dbPath }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    const damaged = damagedArchiveOf(error);
+    expect(damaged?.latestBackup).not.toBeNull();
+    expect(sha256(damaged!.keptAs[0]!)).toBe(damagedBytes);
+
+    backend = await startBackend(WORKER, { dbPath, restoreFrom: damaged!.latestBackup!.file });
+    const groups = await backend.invoke('group.list', {});
+    expect(groups).toMatchObject({ ok: true, value: [{ name: 'Forum' }] });
   });
 });

@@ -78,6 +78,20 @@ describe('openDatabase', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
+  it('leaves no -wal or -shm beside a refused WAL-mode database from a newer Roundtable', async () => {
+    const file = freshPath();
+    const future = new Database(file);
+    future.pragma('journal_mode = WAL');
+    future.exec(`CREATE TABLE from_the_future (x INTEGER); INSERT INTO from_the_future VALUES (1);`);
+    future.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    future.close();
+    const before = sha256(file);
+    const error = await refusal(openDatabase(file));
+    expect(error.code).toBe('TOO_NEW');
+    expect(sha256(file)).toBe(before);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
+  });
+
   it('refuses a file that is not a database with CORRUPT and leaves it in place', async () => {
     const file = freshPath();
     fs.writeFileSync(file, crypto.randomBytes(8192));

@@ -1,7 +1,7 @@
 // Fakes of the Electron modules startApp uses: just enough behaviour to drive the wiring in Node.
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
-import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
+import type { BrowserWindowConstructorOptions, CustomScheme, MessageBoxOptions } from 'electron';
 import type { Backend } from '../../../electron/backend/host';
 import type { InvokeEventLike } from '../../../electron/ipc/electron-binding';
 import type { ElectronLike, WindowLike } from '../../../electron/main/start-app';
@@ -10,6 +10,7 @@ import type { EventName } from '../../../shared/channels';
 export class FakeApp extends EventEmitter {
   isPackaged = false;
   hasLock = true;
+  readonly enableSandbox = vi.fn();
   readonly requestSingleInstanceLock = vi.fn(() => this.hasLock);
   readonly whenReady = vi.fn(() => Promise.resolve());
   readonly getPath = vi.fn((name: string) => `/home/chair/.config/Roundtable-${name}`);
@@ -61,7 +62,14 @@ export function fakeElectron() {
         setPermissionCheckHandler: vi.fn<(handler: () => boolean) => void>(),
       },
     },
-    dialog: { showErrorBox: vi.fn<(title: string, content: string) => void>() },
+    dialog: {
+      showErrorBox: vi.fn<(title: string, content: string) => void>(),
+      // Answers Cancel/Quit (the last button) unless a test says otherwise.
+      showMessageBox: vi.fn((options: MessageBoxOptions) =>
+        Promise.resolve({ response: (options.buttons?.length ?? 1) - 1 }),
+      ),
+    },
+    shell: { openExternal: vi.fn<(url: string) => Promise<void>>(() => Promise.resolve()) },
   } satisfies ElectronLike;
 }
 

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi, type Mock } from 'vitest';
+import type { DamagedArchive } from '../../../electron/backend/damaged-archive';
 import type { Backend } from '../../../electron/backend/host';
 import { APP_INDEX_URL } from '../../../electron/main/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
@@ -138,12 +139,43 @@ describe('startApp', () => {
     );
   });
 
-  it('leaves nativeBinding to packaging and switches devTools off in a packaged build', async () => {
+  it('loads the Electron build of better-sqlite3 unpacked beside app.asar, and switches devTools off, when packaged', async () => {
     const { electron, host, start } = setUp();
     electron.app.isPackaged = true;
+    electron.app.getAppPath.mockReturnValue('/opt/Roundtable/resources/app.asar');
     await start();
-    expect(host.startBackend.mock.calls[0]?.[1]).not.toHaveProperty('nativeBinding');
+    const nativeBinding = path.join(
+      '/opt/Roundtable/resources/app.asar.unpacked',
+      '.native',
+      'electron-40.9.3',
+      'better_sqlite3.node',
+    );
+    expect(host.fileExists).toHaveBeenCalledWith(nativeBinding);
+    expect(host.startBackend.mock.calls[0]?.[1]).toEqual({
+      dbPath: path.join('/home/chair/.config/Roundtable-userData', 'roundtable.db'),
+      nativeBinding,
+    });
     expect(FakeWindow.all[0]?.options.webPreferences?.devTools).toBe(false);
+  });
+
+  it('tells the chair to reinstall when a packaged build lacks its archive engine', async () => {
+    const { electron, host, start } = setUp({ fileExists: vi.fn(() => false) });
+    electron.app.isPackaged = true;
+    electron.app.getAppPath.mockReturnValue('/opt/Roundtable/resources/app.asar');
+    await start();
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.stringContaining('Install Roundtable again'),
+    );
+    expect(host.startBackend).not.toHaveBeenCalled();
+    expect(electron.app.quit).toHaveBeenCalled();
+  });
+
+  it('sandboxes every renderer before the app is ready', () => {
+    const { electron, start } = setUp();
+    electron.app.whenReady.mockReturnValue(new Promise(() => {}));
+    void start();
+    expect(electron.app.enableSandbox).toHaveBeenCalledTimes(1);
   });
 
   it('tells the developer to run npm start when the Electron build of better-sqlite3 is missing', async () => {
@@ -235,5 +267,158 @@ describe('startApp', () => {
     await start();
     electron.app.emit('window-all-closed');
     expect(electron.app.quit).toHaveBeenCalledTimes(quits ? 1 : 0);
+  });
+});
+
+describe('startApp with a damaged archive', () => {
+  const damaged: DamagedArchive = {
+    keptIn: '/home/chair/.config/Roundtable-userData',
+    keptAs: ['/home/chair/.config/Roundtable-userData/roundtable.db.corrupt-2025-11-22T07-23-01-123Z'],
+    latestBackup: {
+      file: '/home/chair/.config/Roundtable-userData/backups/roundtable-backup-1763660000000.db',
+      takenAt: 1763660000000,
+    },
+  };
+  const damagedError = (details: DamagedArchive = damaged) =>
+    new AppError('CORRUPT', 'The archive is damaged; the files were kept aside.', { damaged: details });
+
+  /** The backend fails once with `first`, then starts. */
+  function damagedSetUp(response: number, first: unknown = damagedError()) {
+    const setup = setUp();
+    setup.host.startBackend.mockRejectedValueOnce(first);
+    setup.electron.dialog.showMessageBox.mockResolvedValue({ response });
+    return setup;
+  }
+
+  it('asks whether to restore, start empty or quit, saying where the damaged files were kept', async () => {
+    const { electron, start } = damagedSetUp(2);
+    await start();
+    const options = electron.dialog.showMessageBox.mock.calls[0]?.[0];
+    expect(options?.buttons).toEqual(['Restore latest backup', 'Start with an empty archive', 'Quit']);
+    expect(options?.detail).toContain(damaged.keptIn);
+    expect(options?.detail).toContain('roundtable.db.corrupt-2025-11-22T07-23-01-123Z');
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
+  });
+
+  it('restores the latest backup when chosen, then opens the window', async () => {
+    const { electron, host, start } = damagedSetUp(0);
+    await start();
+    expect(host.startBackend).toHaveBeenCalledTimes(2);
+    expect(host.startBackend.mock.calls[1]?.[1]).toMatchObject({
+      dbPath: host.startBackend.mock.calls[0]?.[1].dbPath,
+      restoreFrom: damaged.latestBackup?.file,
+    });
+    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(1);
+    expect(FakeWindow.all).toHaveLength(1);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('starts with an empty archive when chosen', async () => {
+    const { host, start } = damagedSetUp(1);
+    await start();
+    expect(host.startBackend).toHaveBeenCalledTimes(2);
+    expect(host.startBackend.mock.calls[1]?.[1]).not.toHaveProperty('restoreFrom');
+    expect(host.startBackend.mock.calls[1]?.[1]).toEqual(host.startBackend.mock.calls[0]?.[1]);
+    expect(FakeWindow.all).toHaveLength(1);
+  });
+
+  it('quits without touching anything more when the chair chooses Quit', async () => {
+    const { electron, host, start } = damagedSetUp(2);
+    await start();
+    expect(host.startBackend).toHaveBeenCalledTimes(1);
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(FakeWindow.all).toHaveLength(0);
+  });
+
+  it('offers only an empty archive when there is no sound backup', async () => {
+    const { electron, host, start } = damagedSetUp(0, damagedError({ ...damaged, latestBackup: null }));
+    await start();
+    expect(electron.dialog.showMessageBox.mock.calls[0]?.[0].buttons).toEqual([
+      'Start with an empty archive',
+      'Quit',
+    ]);
+    expect(host.startBackend.mock.calls[1]?.[1]).not.toHaveProperty('restoreFrom');
+  });
+
+  it('asks once: a second failure shows its message and quits', async () => {
+    const { electron, host, start } = damagedSetUp(0);
+    const again = new AppError(
+      'CORRUPT',
+      'That backup could not be restored. Nothing was changed or deleted.',
+    );
+    host.startBackend.mockRejectedValueOnce(again);
+    await start();
+    expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(expect.any(String), again.message);
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(FakeWindow.all).toHaveLength(0);
+  });
+});
+
+describe('startApp and links to the web', () => {
+  function windowOpenHandlerOf(electron: ReturnType<typeof fakeElectron>) {
+    let handler: ((details: { url: string }) => { action: 'deny' }) | undefined;
+    const contents = Object.assign(new FakeWindow({}), {
+      setWindowOpenHandler: (h: typeof handler) => (handler = h),
+    });
+    electron.app.emit('web-contents-created', {}, contents);
+    return (url: string) => handler?.({ url });
+  }
+
+  it('opens a clicked https link in the browser after the chair confirms, and denies the window', async () => {
+    const { electron, start } = setUp();
+    await start();
+    electron.dialog.showMessageBox.mockResolvedValue({ response: 0 });
+    expect(windowOpenHandlerOf(electron)('https://www.vistage.com/')).toEqual({ action: 'deny' });
+    await vi.waitFor(() =>
+      expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.vistage.com/'),
+    );
+    expect(electron.dialog.showMessageBox.mock.calls[0]?.[0].detail).toBe('https://www.vistage.com/');
+  });
+
+  it('opens nothing when the chair cancels, and never asks about other schemes', async () => {
+    const { electron, start } = setUp();
+    await start();
+    const open = windowOpenHandlerOf(electron);
+    expect(open('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
+    electron.dialog.showMessageBox.mockResolvedValue({ response: 1 });
+    open('https://example.com/');
+    await vi.waitFor(() => expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    await Promise.resolve();
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('startApp on quit', () => {
+  it('closes the backend (which backs up, checkpoints and closes the database) before the process may exit', async () => {
+    const { electron, backend, start } = setUp();
+    const order: string[] = [];
+    let closed!: () => void;
+    backend.close.mockImplementation(() => {
+      order.push('backend.close');
+      return new Promise<void>((resolve) => (closed = resolve));
+    });
+    // As in Electron: quit() emits will-quit, and the process exits unless it is prevented.
+    electron.app.quit.mockImplementation(() => {
+      const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+      electron.app.emit('will-quit', event);
+      order.push(event.prevented ? 'quit held' : 'exit');
+    });
+    await start();
+    // Closing the last window quits on Linux and Windows.
+    electron.app.emit('window-all-closed');
+    expect(order).toEqual(['backend.close', 'quit held']);
+    closed();
+    await vi.waitFor(() => expect(order).toEqual(['backend.close', 'quit held', 'exit']));
+  });
+
+  it('still exits when the backend cannot close cleanly', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { electron, backend, start } = setUp();
+    backend.close.mockRejectedValue(new Error('disk gone'));
+    await start();
+    electron.app.emit('will-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
   });
 });

@@ -5,18 +5,21 @@ import {
   hardenWebContents,
   refuseAllPermissions,
   type PreventableEvent,
+  type WindowOpenDetails,
 } from '../../../electron/main/web-contents-security';
 
+type WindowOpenHandler = (details: WindowOpenDetails) => { action: 'deny' };
+
 class FakeWebContents extends EventEmitter {
-  windowOpenHandler: (() => { action: 'deny' }) | undefined;
-  setWindowOpenHandler(handler: () => { action: 'deny' }): void {
+  windowOpenHandler: WindowOpenHandler | undefined;
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
   }
 }
 
-function hardened(): FakeWebContents {
+function hardened(openWebLink?: (url: string) => Promise<boolean>): FakeWebContents {
   const contents = new FakeWebContents();
-  hardenWebContents(contents);
+  hardenWebContents(contents, openWebLink);
   return contents;
 }
 
@@ -50,7 +53,40 @@ describe('hardenWebContents', () => {
 
   it('denies window.open', () => {
     const contents = hardened();
-    expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('offers a clicked http(s) link to the browser, and still denies the window', () => {
+    const openWebLink = vi.fn(() => Promise.resolve(true));
+    const contents = hardened(openWebLink);
+    expect(contents.windowOpenHandler?.({ url: 'https://www.vistage.com/research/' })).toEqual({
+      action: 'deny',
+    });
+    expect(openWebLink).toHaveBeenCalledExactlyOnceWith('https://www.vistage.com/research/');
+  });
+
+  it.each([
+    'file:///etc/passwd',
+    'app://roundtable/index.html',
+    'javascript:alert(1)',
+    'smb://evil.example/share',
+    'mailto:chair@example.com',
+    'ms-msdt:/id PCWDiagnostic',
+    'https://bank.example@evil.example/',
+    'about:blank',
+  ])('never offers %s to the browser', (url) => {
+    const openWebLink = vi.fn(() => Promise.resolve(true));
+    expect(hardened(openWebLink).windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    expect(openWebLink).not.toHaveBeenCalled();
+  });
+
+  it('never offers a form post that targets a new window', () => {
+    const openWebLink = vi.fn(() => Promise.resolve(true));
+    const handler = hardened(openWebLink).windowOpenHandler;
+    expect(handler?.({ url: 'https://evil.example/collect', postBody: { data: [] } })).toEqual({
+      action: 'deny',
+    });
+    expect(openWebLink).not.toHaveBeenCalled();
   });
 
   it('prevents attaching a webview', () => {

@@ -1,0 +1,203 @@
+// Rolling backups of the archive in a `backups/` folder beside it, taken with SQLite's online backup
+// API (never a file copy of a live database), listed newest first, and restored only once verified.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+// The connection type is spelled out here rather than imported: database.ts imports this module.
+type Db = Database.Database;
+import { createPrivateFile, ensurePrivateDir, makePrivate, syncDir } from './private-files';
+
+/** How many rolling backups are kept; backups taken before a migration are never pruned. */
+export const ROLLING_BACKUPS_KEPT = 10;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type BackupKind = 'rolling' | 'before-migration';
+
+export interface Backup {
+  file: string;
+  kind: BackupKind;
+  /** Epoch milliseconds, from the file name (mtimes change when files are copied around). */
+  takenAt: number;
+}
+
+export interface BackupOptions {
+  nativeBinding?: string;
+  now?: number;
+}
+
+export function backupDir(dbFile: string): string {
+  return path.join(path.dirname(dbFile), 'backups');
+}
+
+function baseName(dbFile: string): string {
+  return path.basename(dbFile, '.db');
+}
+
+/** Every backup of this archive, newest first. Files that do not look like one are left alone. */
+export function listBackups(dbFile: string): Backup[] {
+  const dir = backupDir(dbFile);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const base = baseName(dbFile);
+  const backups: Backup[] = [];
+  for (const name of names) {
+    if (!name.startsWith(`${base}-`)) continue;
+    const match = /^(backup|schema\d+)-(\d{13,})(?:-(\d+))?\.db$/.exec(name.slice(base.length + 1));
+    if (!match) continue;
+    backups.push({
+      file: path.join(dir, name),
+      kind: match[1] === 'backup' ? 'rolling' : 'before-migration',
+      takenAt: Number(match[2]),
+    });
+  }
+  return backups.sort((a, b) => b.takenAt - a.takenAt || b.file.localeCompare(a.file));
+}
+
+/**
+ * Copies the open database into a new private file in backups/ with db.backup(), as a single file in
+ * rollback-journal mode (so reading it later leaves no -wal or -shm beside it), then prunes old ones.
+ */
+export async function takeBackup(
+  db: Db,
+  dbFile: string,
+  options: BackupOptions & { label?: string } = {},
+): Promise<Backup> {
+  const dir = backupDir(dbFile);
+  ensurePrivateDir(dir);
+  const takenAt = options.now ?? Date.now();
+  const label = options.label ?? 'backup';
+  const target = freeName(dir, `${baseName(dbFile)}-${label}-${takenAt}`);
+  // Written under a name listBackups ignores, so a crash mid-backup never leaves a half file that looks whole.
+  const partial = `${target}.partial`;
+  createPrivateFile(partial, { exclusive: true });
+  try {
+    await db.backup(partial);
+    const copy = new Database(partial, nativeOptions(options));
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    makePrivate(partial);
+    fs.renameSync(partial, target);
+    syncDir(dir);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    fs.rmSync(`${partial}-journal`, { force: true });
+    throw error;
+  }
+  pruneBackups(dbFile);
+  return { file: target, kind: label === 'backup' ? 'rolling' : 'before-migration', takenAt };
+}
+
+/** Takes a backup when the newest one is older than a day (or there is none). */
+export async function backupIfDue(
+  db: Db,
+  dbFile: string,
+  options: BackupOptions = {},
+): Promise<Backup | undefined> {
+  const now = options.now ?? Date.now();
+  const newest = listBackups(dbFile)[0];
+  if (newest && now - newest.takenAt < DAY_MS) return undefined;
+  return takeBackup(db, dbFile, { ...options, now });
+}
+
+/** Deletes the oldest rolling backups beyond the last `keep`. */
+export function pruneBackups(dbFile: string, keep = ROLLING_BACKUPS_KEPT): string[] {
+  const old = listBackups(dbFile)
+    .filter((b) => b.kind === 'rolling')
+    .slice(keep);
+  for (const backup of old) fs.rmSync(backup.file, { force: true });
+  return old.map((b) => b.file);
+}
+
+export interface VerifiedBackup {
+  schemaVersion: number;
+}
+
+/** Opens a backup read-only and runs quick_check; throws if it is not a sound SQLite database. */
+export function verifyBackup(file: string, options: BackupOptions = {}): VerifiedBackup {
+  const db = new Database(file, { ...nativeOptions(options), readonly: true, fileMustExist: true });
+  try {
+    const result = db.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new Error(`quick_check: ${String(result)}`);
+    return { schemaVersion: db.pragma('user_version', { simple: true }) as number };
+  } finally {
+    db.close();
+  }
+}
+
+/** The newest backup that passes quick_check, or undefined. */
+export function latestGoodBackup(dbFile: string, options: BackupOptions = {}): Backup | undefined {
+  for (const backup of listBackups(dbFile)) {
+    try {
+      verifyBackup(backup.file, options);
+      return backup;
+    } catch {
+      // A damaged backup is skipped, and kept: it may still hold something worth recovering by hand.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Puts a copy of `backupFile` in place as the archive. The archive's own files must be gone (moved
+ * aside), so a stale -wal can never be replayed over the restored copy. The copy is verified
+ * before it takes the archive's name.
+ */
+export function restoreBackup(backupFile: string, dbFile: string, options: BackupOptions = {}): void {
+  for (const existing of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
+    if (fs.existsSync(existing)) {
+      throw new Error(
+        `Cannot restore over ${path.basename(existing)}: move the archive's files aside first.`,
+      );
+    }
+  }
+  const dir = path.dirname(dbFile);
+  ensurePrivateDir(dir);
+  const incoming = `${dbFile}.restoring`;
+  fs.rmSync(incoming, { force: true });
+  createPrivateFile(incoming, { exclusive: true });
+  try {
+    fs.copyFileSync(backupFile, incoming);
+    makePrivate(incoming);
+    // The copy, not the original, is what gets checked: what takes the archive's name is what passed.
+    const copy = new Database(incoming, { ...nativeOptions(options), fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+      const result = copy.pragma('quick_check', { simple: true });
+      if (result !== 'ok') throw new Error(`quick_check: ${String(result)}`);
+    } finally {
+      copy.close();
+    }
+    const fd = fs.openSync(incoming, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(incoming, dbFile);
+    syncDir(dir);
+  } catch (error) {
+    for (const leftover of [incoming, `${incoming}-journal`, `${incoming}-wal`, `${incoming}-shm`]) {
+      fs.rmSync(leftover, { force: true });
+    }
+    throw error;
+  }
+}
+
+function freeName(dir: string, stem: string): string {
+  for (let n = 0; ; n++) {
+    const candidate = path.join(dir, n === 0 ? `${stem}.db` : `${stem}-${n}.db`);
+    if (!fs.existsSync(candidate) && !fs.existsSync(`${candidate}.partial`)) return candidate;
+  }
+}
+
+function nativeOptions(options: BackupOptions): Database.Options {
+  return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+}

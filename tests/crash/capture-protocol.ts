@@ -1,0 +1,13 @@
+// Messages between the crash test and the capture process it kills.
+
+export interface CaptureCall {
+  seq: number;
+  channel: string;
+  input: unknown;
+}
+
+export type FromCaptureProcess =
+  | { kind: 'ready' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'ack'; seq: number; value: unknown }
+  | { kind: 'refused'; seq: number; code: string; message: string };

@@ -1,0 +1,181 @@
+// Payloads an untrusted renderer could send: wrong types, huge strings, deep nesting, prototype
+// keys, and near-valid inputs built from each channel's own field names with hostile values.
+import fc from 'fast-check';
+import { isChannel, type Channel } from '../../shared/channels';
+import { contract, type Input } from '../../shared/contract';
+import { ARCHIVE_SORTS, ARCHIVE_STATUSES, CONTRIBUTION_KINDS, MEMBER_ROLES } from '../../shared/domain';
+
+/** Nested `depth` levels deep, alternating arrays and objects. */
+export function nested(depth: number, leaf: unknown = 'bottom'): unknown {
+  let value: unknown = leaf;
+  for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [value] : { inner: value };
+  return value;
+}
+
+/** Objects whose own keys are the ones prototype-pollution attacks use. */
+export function pollutionPayloads(): unknown[] {
+  const nullProto = Object.create(null) as Record<string, unknown>;
+  nullProto.name = 'Forum';
+  nullProto.__proto__ = { polluted: true };
+  return [
+    JSON.parse('{"__proto__": {"polluted": true}}'),
+    JSON.parse('{"name": "Forum", "__proto__": {"polluted": true}}'),
+    JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'),
+    { prototype: { polluted: true } },
+    { constructor: 'Forum', toString: 'x', valueOf: 1, hasOwnProperty: false },
+    nullProto,
+  ];
+}
+
+export const HUGE = 'x'.repeat(300_000);
+
+const awkwardText = fc.constantFrom(
+  '',
+  '   ',
+  '\u0000',
+  '\uD800',
+  '"',
+  "'",
+  "'; DROP TABLE situations; --",
+  'NEAR(a b) AND OR NOT * ^ "',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '__proto__',
+  'constructor',
+  HUGE,
+);
+
+/** Values of every kind a field might be handed. */
+export function hostileValue(ids: readonly string[]): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+    awkwardText,
+    fc.constantFrom(...ids),
+    // Valid enum values, so near-valid payloads get past validation into the handlers.
+    fc.constantFrom(...CONTRIBUTION_KINDS, ...MEMBER_ROLES, ...ARCHIVE_STATUSES, ...ARCHIVE_SORTS),
+    fc.uuid(),
+    fc.integer(),
+    fc.double(),
+    fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 2 ** 53, -1, 8.64e15 + 1),
+    fc.bigInt(),
+    fc.boolean(),
+    fc.constantFrom(null, undefined),
+    fc.date(),
+    fc.array(fc.string(), { maxLength: 3 }),
+    fc.integer({ min: 50, max: 3000 }).map((depth) => nested(depth)),
+    fc.constantFrom(...pollutionPayloads()),
+    fc.anything({ maxDepth: 3 }),
+  );
+}
+
+/** An object shaped like the channel's input, some fields missing, hostile values, extra keys. */
+export function nearValidPayload(channel: Channel, ids: readonly string[]): fc.Arbitrary<unknown> {
+  const keys = Object.keys(contract[channel].input.shape);
+  const value = hostileValue(ids);
+  const fields = fc.record(Object.fromEntries(keys.map((key) => [key, value])), { requiredKeys: [] });
+  const extra = fc.dictionary(
+    fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString')),
+    value,
+    { maxKeys: 2 },
+  );
+  return fc.oneof(
+    { weight: 3, arbitrary: fields },
+    { weight: 1, arbitrary: fc.tuple(fields, extra).map(([f, e]) => ({ ...e, ...f })) },
+  );
+}
+
+/** The ids of a seeded archive, by role, for building valid inputs. */
+export interface SeededIds {
+  groupId: string;
+  chairId: string;
+  memberId: string;
+  situationId: string;
+  contributionId: string;
+  tagId: string;
+  otherTagId: string;
+}
+
+/** One valid input per channel: typed against the contract, so a new channel must be added here. */
+export function validInputs(ids: SeededIds): { [C in Channel]: Input<C> } {
+  return {
+    'group.list': {},
+    'group.create': { name: 'Dallas Key Executives' },
+    'member.list': { groupId: ids.groupId },
+    'member.create': { groupId: ids.groupId, name: 'Lena Park', company: 'Park Dental', title: 'CEO' },
+    'situation.create': { groupId: ids.groupId, presenterId: ids.memberId, title: 'Should I sell now?' },
+    'situation.list': { groupId: ids.groupId },
+    'situation.get': { id: ids.situationId },
+    'contribution.add': {
+      situationId: ids.situationId,
+      parentId: ids.contributionId,
+      authorId: ids.chairId,
+      kind: 'advice',
+      body: 'Talk to two founders who sold last year.',
+    },
+    'archive.search': { query: 'teamwork', sort: 'relevance', limit: 10 },
+    'archive.related': { situationId: ids.situationId },
+    'member.lens': { memberId: ids.memberId },
+    'tag.list': {},
+    'tag.rename': { tagId: ids.tagId, name: 'team building' },
+    'tag.merge': { fromTagId: ids.otherTagId, intoTagId: ids.tagId },
+    'situation.tag': { situationId: ids.situationId, name: 'succession' },
+    'situation.untag': { situationId: ids.situationId, tagId: ids.tagId },
+  };
+}
+
+/** A valid input with some fields swapped for hostile values (other ids among them), some dropped. */
+export function mutatedPayload(channel: Channel, ids: SeededIds): fc.Arbitrary<unknown> {
+  const template = validInputs(ids)[channel] as Record<string, unknown>;
+  const pool = Object.values(ids);
+  const keys = [...new Set([...Object.keys(template), ...Object.keys(contract[channel].input.shape)])];
+  const field = (key: string) =>
+    fc.oneof(
+      { weight: 5, arbitrary: fc.constant(template[key]) },
+      { weight: 3, arbitrary: hostileValue(pool) },
+      { weight: 1, arbitrary: fc.constant(undefined) },
+    );
+  return fc
+    .tuple(
+      fc.record(Object.fromEntries(keys.map((key) => [key, field(key)]))),
+      fc.option(fc.dictionary(fc.string({ maxLength: 12 }), hostileValue(pool), { maxKeys: 2 }), {
+        freq: 4,
+      }),
+    )
+    .map(([fields, extra]) => {
+      const payload: Record<string, unknown> = { ...(extra ?? {}) };
+      for (const [key, value] of Object.entries(fields)) if (value !== undefined) payload[key] = value;
+      return payload;
+    });
+}
+
+export function hostilePayload(channel: Channel, ids: SeededIds): fc.Arbitrary<unknown> {
+  const pool = Object.values(ids);
+  return fc.oneof(
+    { weight: 4, arbitrary: mutatedPayload(channel, ids) },
+    { weight: 2, arbitrary: nearValidPayload(channel, pool) },
+    { weight: 1, arbitrary: hostileValue(pool) },
+    { weight: 1, arbitrary: fc.anything() },
+  );
+}
+
+/** Names that are not channels, including the ones that are properties of every object. */
+export const unknownChannel: fc.Arbitrary<unknown> = fc
+  .oneof(
+    fc.string(),
+    fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      'group.list ',
+      'GROUP.LIST',
+      'group.list\u0000',
+      'group.drop',
+      'roundtable:invoke',
+      '',
+    ),
+    fc.anything({ maxDepth: 2 }),
+  )
+  .filter((name) => !isChannel(name));
