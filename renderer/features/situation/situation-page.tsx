@@ -1,0 +1,150 @@
+// A situation's thread: the question and background, its tags, the clarifying questions, the advice
+// tree, what the presenter heard, the commitments and their outcomes, related past situations, and
+// capturing a new point. It prints as a clean record of the discussion.
+import { useEffect, useMemo } from 'react';
+import type { Member, SituationStatus } from '../../../shared/domain';
+import { backToArchive } from '../../routing/archive-place';
+import { hrefTo } from '../../routing/hash-route';
+import { useSituationStore } from '../../stores/situation-store';
+import { formatDayAndTime } from '../../ui/dates';
+import { EmptyState, LoadError, Loading } from '../../ui/messages';
+import { CommitmentList } from './commitment-list';
+import { PointForm } from './point-form';
+import { buildPointTree, helpedPointIds, sectionThread } from './point-tree';
+import { RelatedPanel } from './related-panel';
+import { SituationTags } from './situation-tags';
+import { ThreadSection } from './thread-section';
+import { useEscapeToArchive } from './use-escape-to-archive';
+
+const STATUS_LABELS: Record<SituationStatus, string> = {
+  parked: 'In the parking lot',
+  processing: 'Being processed',
+  processed: 'Processed',
+  resolved: 'Resolved',
+};
+
+function presenterRole(presenter: Member): string {
+  return [presenter.title, presenter.company].filter(Boolean).join(', ');
+}
+
+export function SituationPage({ id }: { id: string }) {
+  const open = useSituationStore((s) => s.open);
+  const storedThread = useSituationStore((s) => s.thread);
+  const members = useSituationStore((s) => s.members);
+  const error = useSituationStore((s) => s.error);
+  // Until the requested situation arrives, the previous one must not flash on screen.
+  const thread = storedThread?.situation.id === id ? storedThread : null;
+  const sections = useMemo(() => sectionThread(buildPointTree(thread?.contributions ?? [])), [thread]);
+  const helped = useMemo(() => helpedPointIds(thread?.commitments ?? []), [thread]);
+  useEscapeToArchive();
+
+  useEffect(() => {
+    void open(id);
+  }, [id, open]);
+
+  const question = thread?.situation.title;
+  useEffect(() => {
+    if (question) document.title = `${question} — Roundtable`;
+  }, [question]);
+
+  if (error?.code === 'NOT_FOUND') {
+    return (
+      <EmptyState title="That situation is not in the archive.">
+        <p>
+          It may have been removed. <a href={hrefTo({ page: 'archive' })}>Browse the archive</a>.
+        </p>
+      </EmptyState>
+    );
+  }
+  if (error && !thread) {
+    return (
+      <>
+        <LoadError message={error.message} />
+        <button type="button" className="button" onClick={() => void open(id)}>
+          Try again
+        </button>
+      </>
+    );
+  }
+  if (!thread) return <Loading label="Opening the situation…" />;
+
+  const { situation, presenter, groupName, commitments } = thread;
+  const role = presenterRole(presenter);
+  const saidNothing = thread.contributions.length === 0;
+  return (
+    <div className="situation-layout">
+      <article className="situation" aria-labelledby="situation-question">
+        <header className="page-header">
+          <a
+            className="back-link"
+            href={hrefTo({ page: 'archive' })}
+            onClick={(event) => {
+              event.preventDefault();
+              backToArchive();
+            }}
+          >
+            ← Back to the archive <kbd>Esc</kbd>
+          </a>
+          <p className="kicker">
+            {groupName} · {STATUS_LABELS[situation.status]}
+          </p>
+          <h1 id="situation-question">{situation.title}</h1>
+          <p className="page-subtitle">
+            Presented by <a href={hrefTo({ page: 'member', id: presenter.id })}>{presenter.name}</a>
+            {role && ` · ${role}`} · {formatDayAndTime(situation.createdAt)}
+            {situation.confidential && <span className="badge confidential">Confidential</span>}
+          </p>
+        </header>
+
+        <SituationTags tags={thread.tags} />
+
+        <section className="section" aria-labelledby="background-heading">
+          <h2 id="background-heading" className="section-title">
+            Background
+          </h2>
+          {situation.background ? (
+            <p className="background">{situation.background}</p>
+          ) : (
+            <p className="muted">No background was written down.</p>
+          )}
+        </section>
+
+        {saidNothing && (
+          <EmptyState title="Nothing has been said yet.">
+            <p>Capture each point below as it is said; it is saved the moment you add it.</p>
+          </EmptyState>
+        )}
+        <ThreadSection
+          title="Clarifying questions"
+          nodes={sections.questions}
+          members={members}
+          helped={helped}
+        />
+        <ThreadSection
+          title="Advice"
+          listLabel="Advice given"
+          nodes={sections.advice}
+          members={members}
+          helped={helped}
+        />
+        <ThreadSection
+          title="What the presenter heard"
+          nodes={sections.reflections}
+          members={members}
+          helped={helped}
+        />
+        {commitments.length > 0 && (
+          <section className="section" aria-labelledby="commitments-heading">
+            <h2 id="commitments-heading" className="section-title">
+              Commitments <span className="section-count">{commitments.length}</span>
+            </h2>
+            <CommitmentList commitments={commitments} />
+          </section>
+        )}
+
+        <PointForm members={members} />
+      </article>
+      <RelatedPanel situationId={situation.id} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+// A small hash router: the place in the app lives in location.hash, so reload keeps it and the
+// browser's back and forward buttons work. Links change the hash as usual; code that must choose
+// between a new history entry and replacing the current one (typing a search) calls navigate().
+import { useSyncExternalStore } from 'react';
+import { parseArchiveSearch, type ArchiveSearch } from './archive-search';
+
+export type Route =
+  | { page: 'meetings' }
+  | { page: 'archive'; search: ArchiveSearch }
+  | { page: 'tags' }
+  | { page: 'members' }
+  | { page: 'member'; id: string }
+  | { page: 'situation'; id: string }
+  | { page: 'not-found'; hash: string };
+
+export type Page = Route['page'];
+
+export function parseRoute(hash: string): Route {
+  const [rawPath = '', queryString = ''] = hash.replace(/^#/, '').split('?', 2);
+  const path = rawPath.replace(/\/+$/, '');
+  if (path === '' || path === '/meetings') return { page: 'meetings' };
+  if (path === '/archive') return { page: 'archive', search: parseArchiveSearch(queryString) };
+  if (path === '/tags') return { page: 'tags' };
+  if (path === '/members') return { page: 'members' };
+  const record = /^\/(situations|members)\/([^/]+)$/.exec(path);
+  if (record?.[1] && record[2]) {
+    let id: string;
+    try {
+      id = decodeURIComponent(record[2]);
+    } catch {
+      return { page: 'not-found', hash };
+    }
+    return record[1] === 'situations' ? { page: 'situation', id } : { page: 'member', id };
+  }
+  return { page: 'not-found', hash };
+}
+
+type LinkTarget =
+  { page: 'meetings' | 'archive' | 'tags' | 'members' } | { page: 'situation' | 'member'; id: string };
+
+/** The hash of a page. An archive search has its own: archiveHref(). */
+export function hrefTo(target: LinkTarget): string {
+  switch (target.page) {
+    case 'situation':
+      return `#/situations/${encodeURIComponent(target.id)}`;
+    case 'member':
+      return `#/members/${encodeURIComponent(target.id)}`;
+    default:
+      return `#/${target.page}`;
+  }
+}
+
+/** What a history entry remembers about how it was reached. */
+export interface EntryState {
+  /** Set when a result in the archive opened this entry, so "back to the archive" is history.back(). */
+  openedFromArchive?: boolean;
+}
+
+export function currentEntryState(): EntryState {
+  const state: unknown = window.history.state;
+  return typeof state === 'object' && state !== null ? state : {};
+}
+
+const listeners = new Set<() => void>();
+
+/**
+ * Moves to a hash. `replace` rewrites the current entry (typing into the search box), otherwise a
+ * new entry is pushed (a filter changed, a result opened). Neither fires hashchange, so listeners
+ * are told here.
+ */
+export function navigate(hash: string, options: { replace?: boolean; state?: EntryState } = {}): void {
+  if (hash === window.location.hash && options.replace) return;
+  const url = `${window.location.pathname}${window.location.search}${hash}`;
+  if (options.replace) window.history.replaceState(options.state ?? window.history.state, '', url);
+  else window.history.pushState(options.state ?? null, '', url);
+  for (const listener of listeners) listener();
+}
+
+function subscribe(onChange: () => void): () => void {
+  listeners.add(onChange);
+  window.addEventListener('hashchange', onChange);
+  window.addEventListener('popstate', onChange);
+  return () => {
+    listeners.delete(onChange);
+    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener('popstate', onChange);
+  };
+}
+
+function currentHash(): string {
+  return window.location.hash;
+}
+
+/** The hash is the snapshot, so React compares a string; parsing happens per render. */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, currentHash);
+}
+
+export function useRoute(): Route {
+  return parseRoute(useHash());
+}

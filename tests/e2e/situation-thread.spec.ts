@@ -1,0 +1,92 @@
+// A situation's thread: clarifying questions apart from the advice tree, endorsements, what the
+// presenter heard, commitments with outcomes and a "helped" mark, and a clean printout.
+// Commitments and endorsements have no channel yet, so they are written through the store.
+import { openArchiveHistory } from '../harness/archive-history';
+import { openHash } from './archive-cast';
+import { expect, test } from './fixtures';
+
+test('the thread shows questions, the advice tree with endorsements and helped marks, the reflection and commitments', async ({
+  page,
+  seed,
+  dbPath,
+}) => {
+  const group = await seed('group.create', { name: 'Tuesday CEO Forum' });
+  const member = (name: string) => seed('member.create', { groupId: group.id, name });
+  const priya = await member('Priya Raman');
+  const marcus = await member('Marcus Bell');
+  const elena = await member('Elena Ortiz');
+  const situation = await seed('situation.create', {
+    groupId: group.id,
+    presenterId: priya.id,
+    title: 'How do you build teamwork across account teams?',
+    background: 'Three account teams compete for the same clients.',
+  });
+  const point = (
+    authorId: string,
+    kind: 'question' | 'advice' | 'experience' | 'observation',
+    body: string,
+    parentId: string | null = null,
+  ) => seed('contribution.add', { situationId: situation.id, authorId, kind, body, parentId });
+  await point(marcus.id, 'question', 'Who owns a client that buys from two teams?');
+  const bonus = await point(elena.id, 'advice', 'Pay part of every bonus on total client revenue.');
+  await point(marcus.id, 'experience', 'We did this; referrals doubled.', bonus.id);
+  await point(marcus.id, 'advice', 'Rotate one person between teams every quarter.');
+  await point(priya.id, 'observation', 'I heard that the pay plan is the real wall.');
+  const history = openArchiveHistory(dbPath);
+  try {
+    history.endorse(bonus.id, [marcus.id, priya.id]);
+    history.addCommitment({
+      situationId: situation.id,
+      ownerId: priya.id,
+      body: 'Move 15% of every bonus to total client revenue.',
+      dueAt: new Date(2025, 6, 1).getTime(),
+      status: 'done',
+      outcome: 'Referrals went from 4 to 19.',
+      helped: [bonus.id],
+    });
+  } finally {
+    history.close();
+  }
+
+  await openHash(page, `#/situations/${situation.id}`);
+  const questions = page.getByRole('list', { name: 'Clarifying questions' });
+  await expect(questions.getByRole('article')).toHaveCount(1);
+  await expect(questions.getByRole('article', { name: 'Question from Marcus Bell' })).toContainText(
+    'Who owns a client',
+  );
+
+  const advice = page.getByRole('list', { name: 'Advice given' });
+  await expect(advice.locator(':scope > li')).toHaveCount(2);
+  const bonusPoint = advice.getByRole('article', { name: 'Advice from Elena Ortiz' });
+  await expect(bonusPoint).toContainText('+2');
+  await expect(bonusPoint).toContainText('Endorsed by 2 members: Marcus Bell, Priya Raman');
+  await expect(bonusPoint).toContainText('Helped');
+  await expect(advice.getByRole('list', { name: 'Replies to Elena Ortiz' })).toContainText(
+    'referrals doubled',
+  );
+  const rotate = advice.getByRole('article', { name: 'Advice from Marcus Bell' });
+  await expect(rotate).not.toContainText('Helped');
+
+  const heard = page.getByRole('list', { name: 'What the presenter heard' });
+  await expect(heard.getByRole('article', { name: 'Observation from Priya Raman' })).toContainText(
+    'the pay plan is the real wall',
+  );
+
+  const commitment = page.getByRole('list', { name: 'Commitments' }).getByRole('listitem');
+  await expect(commitment).toContainText('Move 15% of every bonus to total client revenue.');
+  await expect(commitment).toContainText('Priya Raman');
+  await expect(commitment).toContainText('Due 1 Jul 2025');
+  await expect(commitment).toContainText('Done');
+  await expect(commitment).toContainText('Referrals went from 4 to 19.');
+
+  // Printed: the record stays, the app's furniture goes.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { level: 1, name: situation.title })).toBeVisible();
+  await expect(bonusPoint).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('form', { name: 'Add a point' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Reply to Elena Ortiz' })).toBeHidden();
+  await expect(page.getByRole('complementary', { name: 'Related past situations' })).toBeHidden();
+  await expect(bonusPoint).toHaveCSS('color', 'rgb(0, 0, 0)');
+  await expect(bonusPoint).toHaveCSS('break-inside', 'avoid');
+});

@@ -1,0 +1,151 @@
+// The browser shell: the real backend worker and database, the built renderer in Debian's Chromium,
+// and window.api bound with Playwright instead of Electron's preload. Same contract, no open port.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { startBackend, type Backend } from '../../electron/backend/host';
+import type { Envelope } from '../../shared/errors';
+import { bridgeInitScript, EVENT_DISPATCHER, INVOKE_BINDING } from './browser-bridge';
+import { RENDERER_ORIGIN, RENDERER_URL, serveRendererFile } from './renderer-files';
+
+export { RENDERER_ORIGIN, RENDERER_URL };
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const WORKER_FILE = path.join(repoRoot, 'dist/electron/backend-worker.cjs');
+const RENDERER_DIR = path.join(repoRoot, 'dist/renderer');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface ShellOptions {
+  dbPath: string;
+  headless: boolean;
+  /** The window's content size; null lets a visible window be resized freely. */
+  viewport?: { width: number; height: number } | null;
+}
+
+export interface Shell {
+  /** The first page, already showing the renderer. */
+  page: Page;
+  /** Another page on the renderer (a presenter view will use it), sharing the backend and its events. */
+  newPage(hash?: string): Promise<Page>;
+  backend: Backend;
+  browser: Browser;
+  context: BrowserContext;
+  /** Closes the browser, then the backend (which checkpoints the database). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+const FOREIGN_FRAME: Envelope<never> = {
+  ok: false,
+  error: { code: 'VALIDATION', message: 'Only Roundtable’s own window may reach the archive.' },
+};
+
+function requireBuild(): void {
+  const missing = [WORKER_FILE, path.join(RENDERER_DIR, 'index.html')].filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(
+      `The browser shell needs a build first; missing ${missing.map((f) => path.relative(repoRoot, f)).join(' and ')}.\n` +
+        'Run: npx vite build --mode renderer && npx vite build --mode worker   (or npm run build)',
+    );
+  }
+}
+
+export async function openShell({ dbPath, headless, viewport }: ShellOptions): Promise<Shell> {
+  requireBuild();
+  const backend = await startBackend(WORKER_FILE, { dbPath });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless,
+      args: CHROMIUM_ARGS,
+      // The caller decides what Ctrl-C means, so the database is always checkpointed on the way out.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+
+  try {
+    const context = await browser.newContext({
+      viewport: viewport === undefined ? { width: 1200, height: 860 } : viewport,
+      serviceWorkers: 'block',
+    });
+    await bindRenderer(context, backend);
+    const openPage = async (hash = '') => {
+      const page = await context.newPage();
+      await page.goto(`${RENDERER_URL}${hash}`);
+      return page;
+    };
+    const page = await openPage();
+
+    let closing: Promise<void> | undefined;
+    return {
+      page,
+      newPage: openPage,
+      backend,
+      browser,
+      context,
+      close() {
+        closing ??= (async () => {
+          await browser.close().catch(() => undefined);
+          await backend.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    await backend.close();
+    throw error;
+  }
+}
+
+async function bindRenderer(context: BrowserContext, backend: Backend): Promise<void> {
+  // Everything that is not the renderer is refused: no network, ever.
+  await context.route('**/*', async (route) => {
+    if (new URL(route.request().url()).origin === RENDERER_ORIGIN)
+      await serveRendererFile(RENDERER_DIR, route);
+    else await route.abort('blockedbyclient');
+  });
+
+  // Mirrors main's sender check: only the app's own top-level page may call the backend.
+  await context.exposeBinding(INVOKE_BINDING, (source, channel: unknown, input: unknown) => {
+    const fromMainFrame = source.frame === source.page.mainFrame();
+    const fromRenderer = source.frame.url().startsWith(`${RENDERER_ORIGIN}/`);
+    if (!fromMainFrame || !fromRenderer) return FOREIGN_FRAME;
+    return backend.invoke(channel, input);
+  });
+
+  await context.addInitScript({ content: bridgeInitScript() });
+
+  backend.onEvent((name, payload) => {
+    for (const page of context.pages()) {
+      if (page.isClosed()) continue;
+      // A page in the middle of loading misses the event; it reads fresh data when it mounts anyway.
+      page
+        .evaluate(
+          ([dispatcher, event, data]) => {
+            const target = globalThis as unknown as Record<
+              string,
+              ((e: unknown, d: unknown) => void) | undefined
+            >;
+            target[dispatcher]?.(event, data);
+          },
+          [EVENT_DISPATCHER, name, payload] as const,
+        )
+        .catch(() => undefined);
+    }
+  });
+}
