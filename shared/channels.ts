@@ -18,11 +18,49 @@ export const CHANNELS = [
   'tag.merge',
   'situation.tag',
   'situation.untag',
+  // Live meetings (issue 3)
+  'meeting.plan',
+  'meeting.list',
+  'meeting.get',
+  'meeting.start',
+  'meeting.close',
+  'meeting.reopen',
+  'attendance.mark',
+  'template.list',
+  'template.save',
+  'agenda.fromTemplate',
+  'agenda.reorder',
+  'agenda.update',
+  'agenda.add',
+  'agenda.remove',
+  'situation.prioritize',
+  'vote.record',
+  'selection.choose',
+  'segment.start',
+  'phase.start',
+  'timer.pause',
+  'timer.resume',
+  'turn.start',
+  'turn.end',
+  'round.order',
+  'airtime.list',
+  'contribution.edit',
+  'contribution.remove',
+  'contribution.restore',
+  'contribution.endorse',
+  'contribution.unendorse',
+  'draft.save',
+  'draft.list',
+  'draft.discard',
+  'commitment.add',
+  'commitment.review',
+  'followup.list',
+  'wrapup.record',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['archive.changed'] as const;
+export const EVENTS = ['archive.changed', 'meeting.changed'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

@@ -8,4 +8,6 @@ export type Emit = <E extends EventName>(event: E, payload: EventMap[E]) => void
 export interface ServiceContext {
   store: Store;
   emit: Emit;
+  /** The clock meetings and timers read; tests pass one they control. Date.now when left out. */
+  now?: () => number;
 }

@@ -3,16 +3,15 @@ import type { Situation } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/router';
 import { newId, now } from '../store/ids';
+import { checkCapture } from './capture';
 import type { ServiceContext } from './context';
 import { requireGroup, requireMember } from './groups';
 
-export function situationHandlers({
-  store,
-  emit,
-}: ServiceContext): Pick<
-  Handlers,
-  'situation.create' | 'situation.list' | 'situation.get' | 'contribution.add'
-> {
+export function situationHandlers(
+  context: ServiceContext,
+): Pick<Handlers, 'situation.create' | 'situation.list' | 'situation.get' | 'contribution.add'> {
+  const { store, emit } = context;
+  const clock = context.now ?? now;
   return {
     'situation.create': (input) => {
       requireGroup(store, input.groupId);
@@ -40,22 +39,48 @@ export function situationHandlers({
       };
     },
 
-    'contribution.add': (input) => {
+    'contribution.add': ({ meetingId, override, ...input }) => {
       const situation = requireSituation(store, input.situationId);
-      requireMember(store, input.authorId, situation.groupId);
+      const author = requireMember(store, input.authorId, situation.groupId);
       if (input.parentId !== null) {
         const parent = store.contributions.get(input.parentId);
         if (!parent || parent.situationId !== situation.id) {
           throw new AppError('NOT_FOUND', 'The point you are answering no longer exists.');
         }
       }
+      // In a meeting, the phase rules decide (one lookup); outside one, a point is added as before.
+      const capture =
+        meetingId === undefined
+          ? null
+          : checkCapture(store, { meetingId, kind: input.kind, override }, situation, author);
       const id = newId();
-      const at = now();
+      const at = clock();
       store.db.transaction(() => {
-        store.contributions.insert({ ...input, id, now: at });
+        store.contributions.insert({
+          ...input,
+          id,
+          now: at,
+          meetingId: capture?.meetingId ?? null,
+          phase: capture?.phase ?? null,
+        });
         store.situations.touch(situation.id, at);
+        if (capture?.overridden) {
+          store.facilitation.recordOverride({
+            id: newId(),
+            meetingId: capture.meetingId,
+            situationId: situation.id,
+            phase: capture.phase,
+            rule: capture.overridden.rule,
+            action: 'contribution.add',
+            message: capture.overridden.message,
+            memberId: author.id,
+            recordId: id,
+            now: at,
+          });
+        }
       })();
       emit('archive.changed', { situationId: situation.id });
+      if (capture) emit('meeting.changed', { meetingId: capture.meetingId });
       const saved = store.contributions.get(id);
       if (!saved) throw new Error(`contribution ${id} vanished after insert`);
       return saved;

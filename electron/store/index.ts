@@ -1,10 +1,15 @@
 // The store: one set of prepared queries per aggregate over the single connection.
 import { archiveQueries } from './archive';
+import { agendaQueries } from './agenda';
 import { commitmentQueries } from './commitments';
 import { contributionQueries } from './contributions';
 import type { Db } from './database';
+import { draftQueries } from './drafts';
+import { facilitationQueries } from './facilitation';
 import { groupQueries } from './groups';
+import { meetingQueries } from './meetings';
 import { memberQueries } from './members';
+import { parkingLotQueries } from './parking-lot';
 import { situationQueries } from './situations';
 import { tagQueries } from './tags';
 
@@ -18,6 +23,11 @@ export function createStore(db: Db) {
     commitments: commitmentQueries(db),
     tags: tagQueries(db),
     archive: archiveQueries(db),
+    meetings: meetingQueries(db),
+    agenda: agendaQueries(db),
+    parkingLot: parkingLotQueries(db),
+    facilitation: facilitationQueries(db),
+    drafts: draftQueries(db),
   };
 }
 

@@ -28,14 +28,15 @@ export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-test-'));
 }
 
-export async function openTestBackend(): Promise<TestBackend> {
+/** `now` is the clock the services read (meetings, timers); tests of timers pass one they control. */
+export async function openTestBackend(options: { now?: () => number } = {}): Promise<TestBackend> {
   const dir = tempDir();
   const dbPath = path.join(dir, 'roundtable.db');
   const db = await openDatabase(dbPath);
   const events: { name: string; payload: unknown }[] = [];
   const store = createStore(db);
   const route = createRouter(
-    createHandlers({ store, emit: (name, payload) => events.push({ name, payload }) }),
+    createHandlers({ store, emit: (name, payload) => events.push({ name, payload }), now: options.now }),
   );
   return {
     dir,

@@ -2,8 +2,18 @@
 // keys, and near-valid inputs built from each channel's own field names with hostile values.
 import fc from 'fast-check';
 import { isChannel, type Channel } from '../../shared/channels';
-import { contract, type Input } from '../../shared/contract';
-import { ARCHIVE_SORTS, ARCHIVE_STATUSES, CONTRIBUTION_KINDS, MEMBER_ROLES } from '../../shared/domain';
+import { contract, ROUND_ACTIONS, type Input } from '../../shared/contract';
+import {
+  AGENDA_KINDS,
+  ARCHIVE_SORTS,
+  ARCHIVE_STATUSES,
+  ATTENDANCE_STATUSES,
+  CONTRIBUTION_KINDS,
+  MEMBER_ROLES,
+  OUTCOMES,
+  PHASES,
+  PRIORITIES,
+} from '../../shared/domain';
 
 /** Nested `depth` levels deep, alternating arrays and objects. */
 export function nested(depth: number, leaf: unknown = 'bottom'): unknown {
@@ -54,6 +64,15 @@ export function hostileValue(ids: readonly string[]): fc.Arbitrary<unknown> {
     fc.constantFrom(...ids),
     // Valid enum values, so near-valid payloads get past validation into the handlers.
     fc.constantFrom(...CONTRIBUTION_KINDS, ...MEMBER_ROLES, ...ARCHIVE_STATUSES, ...ARCHIVE_SORTS),
+    fc.constantFrom(
+      ...PHASES,
+      ...ATTENDANCE_STATUSES,
+      ...AGENDA_KINDS,
+      ...PRIORITIES,
+      ...OUTCOMES,
+      ...ROUND_ACTIONS,
+    ),
+    fc.constantFrom('2025-06-30', '2025-02-30', true),
     fc.uuid(),
     fc.integer(),
     fc.double(),
@@ -94,10 +113,19 @@ export interface SeededIds {
   contributionId: string;
   tagId: string;
   otherTagId: string;
+  /** A meeting, its agenda item and a commitment, where a test seeds them (live-meeting channels). */
+  meetingId?: string;
+  agendaItemId?: string;
+  commitmentId?: string;
 }
+
+/** A well-formed UUIDv7 that names no row: what the meeting channels get where none was seeded. */
+const UNSEEDED = '0190f2a4-1c7e-7b7a-9c1e-00000000beef';
 
 /** One valid input per channel: typed against the contract, so a new channel must be added here. */
 export function validInputs(ids: SeededIds): { [C in Channel]: Input<C> } {
+  const meetingId = ids.meetingId ?? UNSEEDED;
+  const itemId = ids.agendaItemId ?? UNSEEDED;
   return {
     'group.list': {},
     'group.create': { name: 'Dallas Key Executives' },
@@ -121,6 +149,53 @@ export function validInputs(ids: SeededIds): { [C in Channel]: Input<C> } {
     'tag.merge': { fromTagId: ids.otherTagId, intoTagId: ids.tagId },
     'situation.tag': { situationId: ids.situationId, name: 'succession' },
     'situation.untag': { situationId: ids.situationId, tagId: ids.tagId },
+    // Live meetings (issue 3)
+    'meeting.plan': { groupId: ids.groupId, startsAt: Date.UTC(2025, 4, 8, 8), location: 'Board room' },
+    'meeting.list': { groupId: ids.groupId },
+    'meeting.get': { meetingId },
+    'meeting.start': { meetingId },
+    'meeting.close': { meetingId },
+    'meeting.reopen': { meetingId },
+    'attendance.mark': { meetingId, memberId: ids.memberId, status: 'present' },
+    'template.list': {},
+    'template.save': {
+      name: 'Short forum',
+      segments: [{ kind: 'issue_processing', title: 'Issue processing', minutes: 30 }],
+    },
+    'agenda.fromTemplate': { meetingId, templateId: '01941f29-7c00-7000-8000-000000000002' },
+    'agenda.reorder': { meetingId, itemIds: [itemId] },
+    'agenda.update': { itemId, minutes: 20 },
+    'agenda.add': { meetingId, title: 'Guest speaker', minutes: 30, kind: 'speaker' },
+    'agenda.remove': { itemId },
+    'situation.prioritize': { situationId: ids.situationId, priority: 'A' },
+    'vote.record': { meetingId, memberId: ids.memberId, votes: [{ situationId: ids.situationId, dots: 3 }] },
+    'selection.choose': { meetingId, situationIds: [ids.situationId] },
+    'segment.start': { meetingId, itemId },
+    'phase.start': { meetingId, phase: 'present' },
+    'timer.pause': { meetingId },
+    'timer.resume': { meetingId },
+    'turn.start': { meetingId, memberId: ids.chairId },
+    'turn.end': { meetingId },
+    'round.order': { meetingId, action: 'shuffle', seed: 7 },
+    'airtime.list': { meetingId },
+    'contribution.edit': { contributionId: ids.contributionId, body: 'Talk to three founders instead.' },
+    'contribution.remove': { contributionId: ids.contributionId },
+    'contribution.restore': { contributionId: ids.contributionId },
+    'contribution.endorse': { contributionId: ids.contributionId, memberId: ids.memberId },
+    'contribution.unendorse': { contributionId: ids.contributionId, memberId: ids.memberId },
+    'draft.save': { meetingId, authorId: ids.chairId, context: 'advise', body: 'Half a thought' },
+    'draft.list': { meetingId },
+    'draft.discard': { meetingId, authorId: ids.chairId, context: 'advise' },
+    'commitment.add': {
+      meetingId,
+      situationId: ids.situationId,
+      ownerId: ids.memberId,
+      body: 'Call two founders who sold',
+      dueDate: '2025-06-30',
+    },
+    'commitment.review': { meetingId, commitmentId: ids.commitmentId ?? UNSEEDED, outcome: 'done' },
+    'followup.list': { meetingId },
+    'wrapup.record': { meetingId, memberId: ids.memberId, takeaway: 'Delegate more', rating: 9 },
   };
 }
 

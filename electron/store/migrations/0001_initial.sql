@@ -154,15 +154,14 @@ CREATE TRIGGER situations_fts_delete AFTER DELETE ON situations WHEN old.deleted
   INSERT INTO situations_fts (situations_fts, rowid, title, background, tried, help_wanted)
   VALUES ('delete', old.rid, old.title, old.background, old.tried, old.help_wanted);
 END;
-CREATE TRIGGER situations_fts_update_old AFTER UPDATE OF title, background, tried, help_wanted, deleted_at
-ON situations WHEN old.deleted_at IS NULL BEGIN
+-- One trigger per update, removing the old text before adding the new: SQLite runs several triggers
+-- on one event in no promised order, and adding before removing would drop the words the two share.
+CREATE TRIGGER situations_fts_update AFTER UPDATE OF title, background, tried, help_wanted, deleted_at
+ON situations BEGIN
   INSERT INTO situations_fts (situations_fts, rowid, title, background, tried, help_wanted)
-  VALUES ('delete', old.rid, old.title, old.background, old.tried, old.help_wanted);
-END;
-CREATE TRIGGER situations_fts_update_new AFTER UPDATE OF title, background, tried, help_wanted, deleted_at
-ON situations WHEN new.deleted_at IS NULL BEGIN
+  SELECT 'delete', old.rid, old.title, old.background, old.tried, old.help_wanted WHERE old.deleted_at IS NULL;
   INSERT INTO situations_fts (rowid, title, background, tried, help_wanted)
-  VALUES (new.rid, new.title, new.background, new.tried, new.help_wanted);
+  SELECT new.rid, new.title, new.background, new.tried, new.help_wanted WHERE new.deleted_at IS NULL;
 END;
 
 CREATE VIRTUAL TABLE contributions_fts USING fts5 (
@@ -178,13 +177,10 @@ END;
 CREATE TRIGGER contributions_fts_delete AFTER DELETE ON contributions WHEN old.deleted_at IS NULL BEGIN
   INSERT INTO contributions_fts (contributions_fts, rowid, body) VALUES ('delete', old.rid, old.body);
 END;
-CREATE TRIGGER contributions_fts_update_old AFTER UPDATE OF body, deleted_at ON contributions
-WHEN old.deleted_at IS NULL BEGIN
-  INSERT INTO contributions_fts (contributions_fts, rowid, body) VALUES ('delete', old.rid, old.body);
-END;
-CREATE TRIGGER contributions_fts_update_new AFTER UPDATE OF body, deleted_at ON contributions
-WHEN new.deleted_at IS NULL BEGIN
-  INSERT INTO contributions_fts (rowid, body) VALUES (new.rid, new.body);
+CREATE TRIGGER contributions_fts_update AFTER UPDATE OF body, deleted_at ON contributions BEGIN
+  INSERT INTO contributions_fts (contributions_fts, rowid, body)
+  SELECT 'delete', old.rid, old.body WHERE old.deleted_at IS NULL;
+  INSERT INTO contributions_fts (rowid, body) SELECT new.rid, new.body WHERE new.deleted_at IS NULL;
 END;
 
 CREATE VIRTUAL TABLE commitments_fts USING fts5 (
@@ -200,11 +196,8 @@ END;
 CREATE TRIGGER commitments_fts_delete AFTER DELETE ON commitments WHEN old.deleted_at IS NULL BEGIN
   INSERT INTO commitments_fts (commitments_fts, rowid, body, outcome) VALUES ('delete', old.rid, old.body, old.outcome);
 END;
-CREATE TRIGGER commitments_fts_update_old AFTER UPDATE OF body, outcome, deleted_at ON commitments
-WHEN old.deleted_at IS NULL BEGIN
-  INSERT INTO commitments_fts (commitments_fts, rowid, body, outcome) VALUES ('delete', old.rid, old.body, old.outcome);
-END;
-CREATE TRIGGER commitments_fts_update_new AFTER UPDATE OF body, outcome, deleted_at ON commitments
-WHEN new.deleted_at IS NULL BEGIN
-  INSERT INTO commitments_fts (rowid, body, outcome) VALUES (new.rid, new.body, new.outcome);
+CREATE TRIGGER commitments_fts_update AFTER UPDATE OF body, outcome, deleted_at ON commitments BEGIN
+  INSERT INTO commitments_fts (commitments_fts, rowid, body, outcome)
+  SELECT 'delete', old.rid, old.body, old.outcome WHERE old.deleted_at IS NULL;
+  INSERT INTO commitments_fts (rowid, body, outcome) SELECT new.rid, new.body, new.outcome WHERE new.deleted_at IS NULL;
 END;

@@ -112,6 +112,35 @@ describe('migration 0001_initial', () => {
     }
   });
 
+  it('keeps the words an edit shares with the old text, and snippets stay readable', async () => {
+    db = await atVersion1();
+    seed(db);
+    db.exec(`
+      INSERT INTO commitments (rid, id, situation_id, owner_id, body, outcome, created_at, updated_at)
+        VALUES ((3 << 20) + 1, 'k', 's', 'm', 'Promote two managers', '', 1, 1);
+      UPDATE contributions SET body = 'Delegate the hiring of two roles to your managers.' WHERE id = 'c';
+      UPDATE commitments SET outcome = 'Both managers hired their first report.' WHERE id = 'k';
+      UPDATE situations SET title = 'How do I empower a leadership bench?' WHERE id = 's';
+    `);
+    const snippets = (table: string, query: string) =>
+      db
+        .prepare(`SELECT snippet(${table}, -1, '[', ']', '…', 16) FROM ${table} WHERE ${table} MATCH ?`)
+        .pluck()
+        .all(query);
+    // "delegate", "hiring", "managers" and "empower" are in both the old and the new text.
+    expect(snippets('contributions_fts', 'delegate')).toEqual([
+      '[Delegate] the hiring of two roles to your managers.',
+    ]);
+    expect(snippets('contributions_fts', 'roles')).toHaveLength(1);
+    expect(snippets('commitments_fts', 'managers')).toHaveLength(1);
+    expect(snippets('commitments_fts', 'report')).toEqual(['Both managers hired their first [report].']);
+    expect(snippets('situations_fts', 'empower')).toHaveLength(1);
+    expect(snippets('situations_fts', 'bench')).toHaveLength(1);
+    for (const table of ['situations_fts', 'contributions_fts', 'commitments_fts']) {
+      expect(() => db.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`)).not.toThrow();
+    }
+  });
+
   it('enforces foreign keys and the allowed kinds', async () => {
     db = await atVersion1();
     seed(db);
