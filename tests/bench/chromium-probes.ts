@@ -1,0 +1,29 @@
+// Run by the bench under tsx (the bench itself is a plain Node bundle): measures in Chromium, through
+// the browser shell, the archive list's first render, and the backend worker's resident memory with
+// the archive open. Prints one JSON object to standard output.
+import { startBackend } from '../../electron/backend/host';
+import { measureArchiveFirstRender } from '../harness/archive-render-probe';
+
+const [dbPath, runsArg, worker] = process.argv.slice(2);
+if (!dbPath || !runsArg || !worker) {
+  console.error('usage: chromium-probes.ts DB RUNS WORKER_FILE');
+  process.exit(2);
+}
+
+async function workerMemory(file: string, workerFile: string) {
+  const before = process.memoryUsage().rss;
+  const backend = await startBackend(workerFile, { dbPath: file });
+  try {
+    // Open the archive the way a member does: a few searches and a browse.
+    for (const query of ['pricing', 'succession plan', 'team', '']) {
+      await backend.invoke('archive.search', { query, limit: 50 });
+    }
+    return { rssBeforeMiB: before / 2 ** 20, rssWithWorkerMiB: process.memoryUsage().rss / 2 ** 20 };
+  } finally {
+    await backend.close();
+  }
+}
+
+const memory = await workerMemory(dbPath, worker);
+const renderSamples = await measureArchiveFirstRender(dbPath, Number(runsArg));
+console.log(JSON.stringify({ renderSamples, ...memory }));
