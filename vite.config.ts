@@ -32,7 +32,7 @@ function nodeBundle(
       rollupOptions: {
         input: { [fileName]: `${root}${entry}` },
         external,
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
     ssr: { noExternal: true },
