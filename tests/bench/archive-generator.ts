@@ -13,7 +13,7 @@ export interface ArchiveSize {
 }
 
 /** Bumped whenever the generated text changes, so the bench never reuses an archive of other text. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export const REFERENCE_ARCHIVE: ArchiveSize = {
   groups: 40,
@@ -176,13 +176,20 @@ export function createArchiveGenerator(seed: number) {
   faker.seed(seed);
   const pick = <T>(items: readonly T[]): T => faker.helpers.arrayElement(items);
 
+  // A discussion stays mostly on its situation's topic: most questions and advice speak to it, and
+  // some bring in a neighbouring one.
+  const onTopic = (topic: string | undefined) =>
+    topic !== undefined && faker.number.float() < 0.75 ? topic : pick(TOPICS);
+
   return {
-    question: (): string => `${pick(OPENERS)} ${pick(VERBS)} ${pick(TOPICS)}?`,
-    background: (): string =>
+    topic: (): string => pick(TOPICS),
+    question: (topic?: string): string => `${pick(OPENERS)} ${pick(VERBS)} ${onTopic(topic)}?`,
+    background: (topic?: string): string =>
       `${faker.company.name()} has ${faker.number.int({ min: 20, max: 900 })} employees in ${faker.location.city()}. ` +
-      `${faker.company.catchPhrase()}. The CEO worries about ${pick(TOPICS)} and ${pick(TOPICS)}. ` +
+      `${faker.company.catchPhrase()}. The CEO worries about ${onTopic(topic)}. ` +
       `Last year the team tried to ${faker.company.buzzPhrase()}, with mixed results.`,
-    advice: (): string => `${pick(ADVICE).replace('{a}', pick(TOPICS))} ${faker.company.buzzPhrase()}.`,
+    advice: (topic?: string): string =>
+      `${pick(ADVICE).replace('{a}', onTopic(topic))} ${faker.company.buzzPhrase()}.`,
     name: (): string => faker.person.fullName(),
     company: (): string => faker.company.name(),
     int: (min: number, max: number): number => faker.number.int({ min, max }),
@@ -243,7 +250,8 @@ export function generateArchive(
         const id = newId();
         situationIds.push(id);
         const presenter = members[gen.int(0, members.length - 1)] ?? '';
-        insertSituation.run(id, groupId, presenter, gen.question(), gen.background(), at, at);
+        const topic = gen.topic();
+        insertSituation.run(id, groupId, presenter, gen.question(topic), gen.background(topic), at, at);
         let lastTop: string | null = null;
         const position = new Map<string | null, number>();
         for (let c = 0; c < size.contributionsPerSituation; c++) {
@@ -254,7 +262,7 @@ export function generateArchive(
           const pos = position.get(parent) ?? 0;
           position.set(parent, pos + 1);
           const author = members[gen.int(0, members.length - 1)] ?? '';
-          const body = kind === 'question' ? gen.question() : gen.advice();
+          const body = kind === 'question' ? gen.question(topic) : gen.advice(topic);
           insertContribution.run({
             id: cid,
             situationId: id,
