@@ -26,6 +26,11 @@ export async function referenceDatabase(size: ArchiveSize, log: (line: string) =
     `reference-s${size.situations}-c${size.contributionsPerSituation}-g${GENERATOR_VERSION}-${schema}.db`,
   );
   if (fs.existsSync(file)) return file;
+  // An archive of another schema or generator will not be used again.
+  for (const stale of fs.readdirSync(dir).filter((name) => name.startsWith('reference-'))) {
+    fs.rmSync(path.join(dir, stale), { force: true });
+  }
+  fs.rmSync(path.join(dir, 'backups'), { recursive: true, force: true });
   log(`Generating the reference archive (${size.situations} situations) at ${file}…`);
   const partial = `${file}.partial`;
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
