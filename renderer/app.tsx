@@ -1,14 +1,19 @@
 // The app shell: header with navigation and the current group, and the page the hash points at.
 import { useEffect, useRef } from 'react';
 import { ArchiveView } from './features/archive/archive-view';
+import { LiveMeetingPage } from './features/meeting-live/live-meeting-page';
 import { MeetingsView } from './features/meetings/meetings-view';
 import { MemberLensView } from './features/members/member-lens-view';
 import { MembersView } from './features/members/members-view';
+import { PresenterView } from './features/presenter/presenter-view';
 import { SituationPage } from './features/situation/situation-page';
 import { TagsView } from './features/tags/tags-view';
 import { hrefTo, useRoute, type Page as PageName, type Route } from './routing/hash-route';
 import { followArchiveSearchChanges } from './stores/archive-search-store';
+import { followCaptureChanges } from './stores/capture-store';
 import { useGroupsStore } from './stores/groups-store';
+import { followLiveMeetingChanges } from './stores/live-meeting-store';
+import { followMeetingListChanges } from './stores/meetings-store';
 import { followMemberLensChanges } from './stores/member-lens-store';
 import { followParkingLotChanges } from './stores/parking-lot-store';
 import { followSituationChanges } from './stores/situation-store';
@@ -32,10 +37,14 @@ const PAGE_TITLES: Partial<Record<PageName, string>> = {
 };
 
 /** Which navigation entry a page belongs under. */
-const NAV_SECTION: Partial<Record<PageName, PageName>> = { member: 'members', situation: 'archive' };
+const NAV_SECTION: Partial<Record<PageName, PageName>> = {
+  member: 'members',
+  situation: 'archive',
+  meeting: 'meetings',
+};
 
 function routeKey(route: Route): string {
-  return route.page === 'situation' || route.page === 'member' ? `${route.page}:${route.id}` : route.page;
+  return 'id' in route ? `${route.page}:${route.id}` : route.page;
 }
 
 function Page({ route }: { route: Route }) {
@@ -52,6 +61,10 @@ function Page({ route }: { route: Route }) {
       return <MemberLensView id={route.id} />;
     case 'situation':
       return <SituationPage id={route.id} />;
+    case 'meeting':
+      return <LiveMeetingPage id={route.id} />;
+    case 'present':
+      return <PresenterView id={route.id} />;
     case 'not-found':
       return (
         <EmptyState title="There is no page here.">
@@ -82,6 +95,9 @@ export function App() {
       followSituationChanges(),
       followTagChanges(),
       followMemberLensChanges(),
+      followLiveMeetingChanges(),
+      followCaptureChanges(),
+      followMeetingListChanges(),
     ];
     return () => unfollow.forEach((stop) => stop());
   }, []);
@@ -95,6 +111,9 @@ export function App() {
     else if (!main.current?.contains(document.activeElement)) main.current?.focus();
     // The key names the page; route.page alone would miss moving between two situations.
   }, [key, route.page]);
+
+  // The projector gets the presenter view alone: no navigation, nothing private.
+  if (route.page === 'present') return <PresenterView key={key} id={route.id} />;
 
   return (
     <div className="app">

@@ -8,6 +8,7 @@ import './styles/situations.css';
 import './styles/thread.css';
 import './styles/archive.css';
 import './styles/people-and-tags.css';
+import './styles/live-meeting.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

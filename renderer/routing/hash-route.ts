@@ -11,9 +11,19 @@ export type Route =
   | { page: 'members' }
   | { page: 'member'; id: string }
   | { page: 'situation'; id: string }
+  | { page: 'meeting'; id: string }
+  | { page: 'present'; id: string }
   | { page: 'not-found'; hash: string };
 
 export type Page = Route['page'];
+
+/** The pages that show one record, by the first part of their path. */
+const RECORD_PAGES: Record<string, 'situation' | 'member' | 'meeting' | 'present'> = {
+  situations: 'situation',
+  members: 'member',
+  meetings: 'meeting',
+  present: 'present',
+};
 
 export function parseRoute(hash: string): Route {
   const [rawPath = '', queryString = ''] = hash.replace(/^#/, '').split('?', 2);
@@ -22,7 +32,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/archive') return { page: 'archive', search: parseArchiveSearch(queryString) };
   if (path === '/tags') return { page: 'tags' };
   if (path === '/members') return { page: 'members' };
-  const record = /^\/(situations|members)\/([^/]+)$/.exec(path);
+  const record = /^\/(situations|members|meetings|present)\/([^/]+)$/.exec(path);
   if (record?.[1] && record[2]) {
     let id: string;
     try {
@@ -30,13 +40,14 @@ export function parseRoute(hash: string): Route {
     } catch {
       return { page: 'not-found', hash };
     }
-    return record[1] === 'situations' ? { page: 'situation', id } : { page: 'member', id };
+    return { page: RECORD_PAGES[record[1]] ?? 'situation', id };
   }
   return { page: 'not-found', hash };
 }
 
 type LinkTarget =
-  { page: 'meetings' | 'archive' | 'tags' | 'members' } | { page: 'situation' | 'member'; id: string };
+  | { page: 'meetings' | 'archive' | 'tags' | 'members' }
+  | { page: 'situation' | 'member' | 'meeting' | 'present'; id: string };
 
 /** The hash of a page. An archive search has its own: archiveHref(). */
 export function hrefTo(target: LinkTarget): string {
@@ -45,6 +56,10 @@ export function hrefTo(target: LinkTarget): string {
       return `#/situations/${encodeURIComponent(target.id)}`;
     case 'member':
       return `#/members/${encodeURIComponent(target.id)}`;
+    case 'meeting':
+      return `#/meetings/${encodeURIComponent(target.id)}`;
+    case 'present':
+      return `#/present/${encodeURIComponent(target.id)}`;
     default:
       return `#/${target.page}`;
   }

@@ -1,5 +1,6 @@
 // One situation in a list (the parking lot, the archive). The question is the link; the whole card
 // is clickable through CSS, and Enter on the focused link opens it.
+import type { ReactNode } from 'react';
 import type { SituationSummary } from '../../shared/domain';
 import { hrefTo } from '../routing/hash-route';
 import { formatDay } from './dates';
@@ -9,7 +10,16 @@ export function adviceCountLabel(count: number): string {
   return count === 1 ? '1 advice point' : `${count} advice points`;
 }
 
-export function SituationCard({ situation, showGroup }: { situation: SituationSummary; showGroup: boolean }) {
+export function SituationCard({
+  situation,
+  showGroup,
+  children,
+}: {
+  situation: SituationSummary;
+  showGroup: boolean;
+  /** Controls of the list it is in (the parking lot's priority). */
+  children?: ReactNode;
+}) {
   return (
     <li className="situation-card">
       <h2 className="situation-card-question">
@@ -26,6 +36,7 @@ export function SituationCard({ situation, showGroup }: { situation: SituationSu
         </span>
         {situation.confidential && <span className="badge confidential">Confidential</span>}
       </p>
+      {children}
     </li>
   );
 }

@@ -1,5 +1,5 @@
-// The Meetings page. Planning and running live meetings comes later; today it holds the current
-// group's parking lot and the form to bring a situation to it.
+// The Meetings page: the current group's meetings (each opens its live screen), planning the next one,
+// the agenda templates, and the parking lot with A/B/C priority and the form to bring a situation.
 import { useEffect, useMemo } from 'react';
 import { hrefTo } from '../../routing/hash-route';
 import {
@@ -8,11 +8,16 @@ import {
   selectMembersLoaded,
   useGroupsStore,
 } from '../../stores/groups-store';
+import { selectMeetingsByDate, useMeetingsStore } from '../../stores/meetings-store';
 import { selectWaiting, useParkingLotStore } from '../../stores/parking-lot-store';
 import { EmptyState, LoadError, Loading } from '../../ui/messages';
 import { PageHeader } from '../../ui/page-header';
 import { SituationCard } from '../../ui/situation-card';
+import { PriorityButtons } from '../meeting-live/issue-selection';
 import { BringSituationForm } from './bring-situation-form';
+import { MeetingList } from './meeting-list';
+import { PlanMeetingForm } from './plan-meeting-form';
+import { TemplateEditor } from './template-editor';
 
 export function MeetingsView() {
   const groupsLoaded = useGroupsStore((s) => s.groupsLoaded);
@@ -26,10 +31,20 @@ export function MeetingsView() {
   const situations = useParkingLotStore((s) => s.situations);
   const error = useParkingLotStore((s) => s.error);
   const waiting = useMemo(() => selectWaiting(situations), [situations]);
+  const loadMeetings = useMeetingsStore((s) => s.load);
+  const meetingsOf = useMeetingsStore((s) => s.groupId);
+  const allMeetings = useMeetingsStore((s) => s.meetings);
+  const templates = useMeetingsStore((s) => s.templates);
+  const priorities = useMeetingsStore((s) => s.priorities);
+  const prioritize = useMeetingsStore((s) => s.prioritize);
+  const meetings = useMemo(() => selectMeetingsByDate(allMeetings), [allMeetings]);
 
   useEffect(() => {
-    if (groupId) void load(groupId);
-  }, [groupId, load]);
+    if (groupId) {
+      void load(groupId);
+      void loadMeetings(groupId);
+    }
+  }, [groupId, load, loadMeetings]);
 
   if (!groupsLoaded) return <Loading label="Opening your groups…" />;
 
@@ -51,12 +66,21 @@ export function MeetingsView() {
 
   return (
     <>
-      <PageHeader title="Meetings" subtitle={group.name}>
-        <p className="page-note">
-          Planning and running live meetings is not built yet. For now this page is the group’s parking lot:
-          the situations members want to bring to a meeting.
-        </p>
-      </PageHeader>
+      <PageHeader title="Meetings" subtitle={group.name} />
+      <div className="columns">
+        <section className="section" aria-labelledby="meetings-heading">
+          <h2 id="meetings-heading" className="section-title">
+            Meetings {meetingsOf === group.id && <span className="section-count">{meetings.length}</span>}
+          </h2>
+          <MeetingList meetings={meetingsOf === group.id ? meetings : []} />
+        </section>
+        <div>
+          {membersLoaded && members.length > 0 && (
+            <PlanMeetingForm groupId={group.id} members={members} templates={templates} />
+          )}
+          <TemplateEditor templates={templates} />
+        </div>
+      </div>
       <div className="columns">
         <section className="section" aria-labelledby="parking-lot-heading">
           <h2 id="parking-lot-heading" className="section-title">
@@ -72,7 +96,13 @@ export function MeetingsView() {
           ) : (
             <ul className="situation-list" aria-label="Situations waiting">
               {waiting.map((situation) => (
-                <SituationCard key={situation.id} situation={situation} showGroup={false} />
+                <SituationCard key={situation.id} situation={situation} showGroup={false}>
+                  <PriorityButtons
+                    title={situation.title}
+                    priority={priorities[situation.id] ?? null}
+                    onChange={(priority) => void prioritize(situation.id, priority)}
+                  />
+                </SituationCard>
               ))}
             </ul>
           )}

@@ -1,0 +1,121 @@
+// The text being typed into the capture box, kept as a draft in the database: saved 400 ms after the
+// last keystroke, restored when the screen opens (after a crash or a restart), flushed when the
+// window hides or closes, and discarded once the point it became is saved.
+//
+// The flush on closing fires draft.save at once and cannot wait for its answer: a window torn down
+// mid-call may lose at most the last 400 ms of typing, never a whole point.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { invoke } from '../../../api/client';
+
+const SAVE_AFTER_MS = 400;
+
+export interface CaptureDraft {
+  body: string;
+  setBody: (body: string) => void;
+  /** Takes the text out of the box for submitting, keeping the stored draft until it is saved. */
+  take: () => string;
+  /** The point was saved: the draft goes, unless the chair has typed the next one meanwhile. */
+  settle: () => void;
+  /** The point was refused: its text goes back in the box (if the box is still empty). */
+  giveBack: (text: string) => void;
+}
+
+export function useCaptureDraft(meetingId: string, ownerId: string | null, context: string): CaptureDraft {
+  const [body, setBodyState] = useState('');
+  const latest = useRef({ body: '', dirty: false });
+  const timer = useRef<number | null>(null);
+  const key = useRef({ meetingId, ownerId, context });
+
+  const cancelTimer = useCallback(() => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = null;
+  }, []);
+
+  const flush = useCallback(() => {
+    cancelTimer();
+    const { meetingId: m, ownerId: owner, context: where } = key.current;
+    if (!latest.current.dirty || !owner) return;
+    latest.current.dirty = false;
+    const sent = latest.current.body;
+    invoke('draft.save', { meetingId: m, authorId: owner, context: where, body: sent }).catch(() => {
+      // Not saved: try again with the next keystroke or flush.
+      if (latest.current.body === sent) latest.current.dirty = true;
+    });
+  }, [cancelTimer]);
+
+  const setBody = useCallback(
+    (text: string) => {
+      setBodyState(text);
+      latest.current = { body: text, dirty: true };
+      cancelTimer();
+      timer.current = window.setTimeout(flush, SAVE_AFTER_MS);
+    },
+    [cancelTimer, flush],
+  );
+
+  // A new situation or draft owner: flush what belongs to the old one, then restore the new one.
+  useEffect(() => {
+    flush();
+    key.current = { meetingId, ownerId, context };
+    latest.current = { body: '', dirty: false };
+    let current = true;
+    invoke('draft.list', { meetingId })
+      .then((drafts) => {
+        const draft = drafts
+          .filter((d) => d.context === context)
+          .sort((a, b) => b.updatedAt - a.updatedAt)[0];
+        if (current && draft && latest.current.body === '') {
+          latest.current = { body: draft.body, dirty: false };
+          setBodyState(draft.body);
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+      flush();
+      setBodyState('');
+    };
+  }, [meetingId, ownerId, context, flush]);
+
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, [flush]);
+
+  const take = useCallback(() => {
+    cancelTimer();
+    const text = latest.current.body;
+    latest.current = { body: '', dirty: false };
+    setBodyState('');
+    return text;
+  }, [cancelTimer]);
+
+  const settle = useCallback(() => {
+    const { meetingId: m, ownerId: owner, context: where } = key.current;
+    if (!owner) return;
+    if (latest.current.body === '') {
+      invoke('draft.discard', { meetingId: m, authorId: owner, context: where }).catch(() => undefined);
+    } else {
+      latest.current.dirty = true;
+      flush();
+    }
+  }, [flush]);
+
+  const giveBack = useCallback(
+    (text: string) => {
+      if (latest.current.body === '') setBody(text);
+    },
+    [setBody],
+  );
+
+  return { body, setBody, take, settle, giveBack };
+}
