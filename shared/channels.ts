@@ -56,11 +56,23 @@ export const CHANNELS = [
   'commitment.review',
   'followup.list',
   'wrapup.record',
+  // Exports, imports, packs and backups (issue 5)
+  'export.notes',
+  'export.digest',
+  'export.save',
+  'import.preview',
+  'import.digest',
+  'pack.export',
+  'pack.import',
+  'pack.open',
+  'backup.create',
+  'backup.list',
+  'backup.restore',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['archive.changed', 'meeting.changed'] as const;
+export const EVENTS = ['archive.changed', 'meeting.changed', 'export.progress', 'import.progress'] as const;
 
 export type EventName = (typeof EVENTS)[number];
 

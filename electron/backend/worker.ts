@@ -1,5 +1,5 @@
 // The backend worker thread: owns the only database connection and answers calls one at a time.
-import { statSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { createRouter } from '../ipc/router';
@@ -8,7 +8,7 @@ import { createStore } from '../store';
 import { backupIfDue, takeBackup } from '../store/backups';
 import type { Db } from '../store/database';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
-import { openArchive } from './recovery';
+import { moveAside, openArchive } from './recovery';
 
 const port = parentPort;
 if (!port) throw new Error('The backend must run as a worker thread.');
@@ -37,13 +37,23 @@ async function serve(config: WorkerConfig): Promise<void> {
     send({ kind: 'failed', error: body });
     return;
   }
-  const opened = db;
-  const route = createRouter(
-    createHandlers({
-      store: createStore(opened),
-      emit: (name, payload) => send({ kind: 'event', name, payload }),
-    }),
-  );
+  let opened = db;
+  let pendingRestore:
+    { backupFile: string; done: (keptAside: string[]) => void; fail: (e: unknown) => void } | undefined;
+  const makeRoute = () =>
+    createRouter(
+      createHandlers({
+        store: createStore(opened),
+        emit: (name, payload) => send({ kind: 'event', name, payload }),
+        archiveFile: config.dbPath,
+        // The restore runs between calls (see the queue below): this call's answer waits for it.
+        restoreArchive: (backupFile) =>
+          new Promise((done, fail) => {
+            pendingRestore = { backupFile, done, fail };
+          }),
+      }),
+    );
+  let route = makeRoute();
 
   // The daily backup runs beside the calls: db.backup() copies in steps and yields between them,
   // and SQLite keeps a backup made through the same connection up to date with its writes.
@@ -63,7 +73,32 @@ async function serve(config: WorkerConfig): Promise<void> {
   port?.on('message', (message: ToWorker) => {
     queue = queue.then(async () => {
       if (message.kind === 'call') {
-        send({ kind: 'result', id: message.id, envelope: await route(message.channel, message.input) });
+        const answer = route(message.channel, message.input);
+        const restore = pendingRestore;
+        pendingRestore = undefined;
+        if (restore) {
+          // Restoring swaps the connection: close it, keep the files aside, put the backup in place, reopen.
+          let keptAside: string[] = [];
+          try {
+            await daily;
+            opened.pragma('wal_checkpoint(TRUNCATE)');
+            opened.close();
+            keptAside = moveAside(config.dbPath);
+            opened = await openArchive(config.dbPath, { ...native, restoreFrom: restore.backupFile });
+            route = makeRoute();
+            restore.done(keptAside);
+          } catch (error) {
+            restore.fail(error);
+            // The archive as it was goes back in place, so a failed restore changes nothing.
+            if (!existsSync(config.dbPath)) {
+              for (const file of keptAside)
+                renameSync(file, config.dbPath + (/-(wal|shm)$/.exec(file)?.[0] ?? ''));
+            }
+            if (!opened.open) opened = await openArchive(config.dbPath, native);
+            route = makeRoute();
+          }
+        }
+        send({ kind: 'result', id: message.id, envelope: await answer });
       } else if (opened.open) {
         // Calls that arrived before 'close' have been answered (the queue is in order): back up
         // what no backup holds yet, checkpoint so the main file alone holds everything, then close.

@@ -10,4 +10,11 @@ export interface ServiceContext {
   emit: Emit;
   /** The clock meetings and timers read; tests pass one they control. Date.now when left out. */
   now?: () => number;
+  /** The archive's file, for backups; absent for an archive without one. */
+  archiveFile?: string;
+  /**
+   * Puts a verified backup in place of the archive and reopens it, keeping the current files aside;
+   * answers with where they were kept. Provided by the backend's host, which owns the connection.
+   */
+  restoreArchive?: (backupFile: string) => Promise<string[]>;
 }

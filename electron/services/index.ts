@@ -1,6 +1,11 @@
 // Every domain's handlers, merged into the one table the router is typed against.
+import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/router';
 import { agendaHandlers } from './agenda';
+import { backupHandlers } from './backups';
+import { digestImportHandlers } from './digest-import';
+import { exportHandlers } from './export';
+import { packHandlers } from './packs';
 import { archiveHandlers } from './archive';
 import { captureHandlers } from './capture';
 import { commitmentHandlers } from './commitments';
@@ -22,5 +27,12 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...facilitationHandlers(context),
     ...captureHandlers(context),
     ...commitmentHandlers(context),
+    ...exportHandlers(context),
+    ...digestImportHandlers(context),
+    ...packHandlers(context),
+    ...backupHandlers(context),
+    'export.save': () => {
+      throw new AppError('CONFLICT', 'Saving a file needs Roundtable’s window. Nothing was saved.');
+    },
   };
 }

@@ -5,8 +5,10 @@ import { commitmentQueries } from './commitments';
 import { contributionQueries } from './contributions';
 import type { Db } from './database';
 import { draftQueries } from './drafts';
+import { exportQueries } from './exports';
 import { facilitationQueries } from './facilitation';
 import { groupQueries } from './groups';
+import { importQueries } from './imports';
 import { meetingQueries } from './meetings';
 import { memberQueries } from './members';
 import { parkingLotQueries } from './parking-lot';
@@ -28,6 +30,8 @@ export function createStore(db: Db) {
     parkingLot: parkingLotQueries(db),
     facilitation: facilitationQueries(db),
     drafts: draftQueries(db),
+    exports: exportQueries(db),
+    imports: importQueries(db),
   };
 }
 

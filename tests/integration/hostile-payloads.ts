@@ -119,6 +119,15 @@ export interface SeededIds {
   commitmentId?: string;
 }
 
+const DIGEST_SAMPLE = [
+  'Tag Archives: Teamwork',
+  'How Do You Build Teamwork? Two Ideas',
+  'Situation: A CEO asks. How do you build teamwork?',
+  'Advice from the CEOs:',
+  '  • Meet as one account team.',
+  '  • Share the wins.',
+].join('\n');
+
 /** A well-formed UUIDv7 that names no row: what the meeting channels get where none was seeded. */
 const UNSEEDED = '0190f2a4-1c7e-7b7a-9c1e-00000000beef';
 
@@ -196,6 +205,18 @@ export function validInputs(ids: SeededIds): { [C in Channel]: Input<C> } {
     'commitment.review': { meetingId, commitmentId: ids.commitmentId ?? UNSEEDED, outcome: 'done' },
     'followup.list': { meetingId },
     'wrapup.record': { meetingId, memberId: ids.memberId, takeaway: 'Delegate more', rating: 9 },
+    // Exports, imports, packs and backups (issue 5)
+    'export.notes': { meetingId, format: 'markdown', level: 'anonymized', redactCompanies: true },
+    'export.digest': { situationIds: [ids.situationId], format: 'html', noun: 'Ideas' },
+    'export.save': { fileName: 'notes.md', format: 'markdown', content: '# Notes' },
+    'import.preview': { groupId: ids.groupId, text: DIGEST_SAMPLE },
+    'import.digest': { groupId: ids.groupId, text: DIGEST_SAMPLE },
+    'pack.export': { groupId: ids.groupId, passphrase: 'correct horse battery' },
+    'pack.import': { data: 'UlRQQUNL', passphrase: 'correct horse battery' },
+    'pack.open': { data: 'UlRQQUNL', passphrase: 'correct horse battery' },
+    'backup.create': {},
+    'backup.list': {},
+    'backup.restore': { name: 'roundtable-backup-1735689600000.db', confirm: true },
   };
 }
 

@@ -1,0 +1,64 @@
+// A self-contained HTML page for exports: inline CSS, no script, nothing fetched from anywhere, a CSP
+// that forbids both, and every user string escaped through escapeHtml.
+
+/** The page's policy: styles inline only; no scripts, frames, fonts, images or connections. */
+export const EXPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, (c) => ESCAPES[c] ?? c);
+}
+
+const STYLE = `
+body { font: 15px/1.5 Georgia, 'Times New Roman', serif; color: #1d1d1f; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1.05rem; margin-bottom: 0.3rem; }
+.meta, .notice { color: #555; }
+.notice { border-left: 3px solid #b58900; padding-left: 0.6rem; }
+.author { font-style: italic; color: #444; }
+.endorsed { color: #2a6f2a; font-size: 0.9em; }
+ul { padding-left: 1.3rem; }
+li { margin: 0.2rem 0; }
+hr { border: 0; border-top: 1px dashed #bbb; margin: 2rem 0; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } li { break-inside: avoid; } }
+`;
+
+/** The whole page; `body` must already be escaped HTML. */
+export function htmlPage(title: string, body: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(EXPORT_CSP)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** Markdown's special characters backslash-escaped, and the text kept on one line. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/([\\`*_[\]<>#|])/g, '\\$1')
+    .replace(/^(\d+)\. /, '$1\\. ')
+    .replace(/^([-+]) /, '\\$1 ');
+}

@@ -1,0 +1,47 @@
+// Read-only queries the exports need: what a meeting processed, every point of a situation with the
+// phase it was captured in, and the situations a tag or a selection names.
+import type { ContributionKind, Phase } from '../../shared/domain';
+import type { Db } from './database';
+
+export interface ExportPoint {
+  id: string;
+  parentId: string | null;
+  authorId: string;
+  kind: ContributionKind;
+  body: string;
+  phase: Phase | null;
+  endorsedBy: string[];
+}
+
+export function exportQueries(db: Db) {
+  const processedAt = db
+    .prepare<[string], string>(
+      `SELECT DISTINCT a.situation_id FROM agenda_items a JOIN situations s ON s.id = a.situation_id
+       WHERE a.meeting_id = ? AND a.deleted_at IS NULL AND s.deleted_at IS NULL AND a.kind = 'issue_processing'
+       ORDER BY a.position`,
+    )
+    .pluck();
+  const points = db.prepare<[string], Omit<ExportPoint, 'endorsedBy'> & { endorsedJson: string }>(
+    `SELECT c.id, c.parent_id AS parentId, c.author_id AS authorId, c.kind, c.body, c.phase,
+       (SELECT coalesce(json_group_array(e.member_id), '[]') FROM endorsements e WHERE e.contribution_id = c.id)
+         AS endorsedJson
+     FROM contributions c WHERE c.situation_id = ? AND c.deleted_at IS NULL ORDER BY c.position, c.id`,
+  );
+  const byTag = db
+    .prepare<[string], string>(
+      `SELECT s.id FROM situation_tags st JOIN situations s ON s.id = st.situation_id
+       WHERE st.tag_id = ? AND s.deleted_at IS NULL ORDER BY s.created_at, s.id`,
+    )
+    .pluck();
+
+  return {
+    /** The situations a meeting's issue-processing slots took up, in agenda order. */
+    processedAt: (meetingId: string): string[] => processedAt.all(meetingId),
+    points: (situationId: string): ExportPoint[] =>
+      points.all(situationId).map(({ endorsedJson, ...p }) => ({
+        ...p,
+        endorsedBy: JSON.parse(endorsedJson) as string[],
+      })),
+    situationsTagged: (tagId: string): string[] => byTag.all(tagId),
+  };
+}

@@ -1,0 +1,50 @@
+// Writes for digest import: processed situations authored by a placeholder member, their advice
+// trees with explicit positions, and tags found or created by name.
+import type { Db } from './database';
+import { nextChildRidSql } from './row-ids';
+
+export function importQueries(db: Db) {
+  const insertSituation = db.prepare<{
+    id: string;
+    groupId: string;
+    presenterId: string;
+    title: string;
+    background: string;
+    now: number;
+  }>(
+    `INSERT INTO situations (id, group_id, presenter_id, title, background, status, created_at, updated_at)
+     VALUES (@id, @groupId, @presenterId, @title, @background, 'processed', @now, @now)`,
+  );
+  const insertPoint = db.prepare<{
+    id: string;
+    situationId: string;
+    parentId: string | null;
+    authorId: string;
+    body: string;
+    position: number;
+    now: number;
+  }>(
+    `INSERT INTO contributions (rid, id, situation_id, parent_id, author_id, kind, body, position, created_at, updated_at)
+     VALUES (${nextChildRidSql('contributions')}, @id, @situationId, @parentId, @authorId, 'advice', @body, @position,
+       @now, @now)`,
+  );
+  const titles = db
+    .prepare<[string], string>(
+      `SELECT lower(title) FROM situations WHERE group_id = ? AND deleted_at IS NULL`,
+    )
+    .pluck();
+  const placeholder = db
+    .prepare<[string, string], string>(
+      `SELECT id FROM members WHERE group_id = ? AND name = ? AND role = 'guest' AND deleted_at IS NULL
+       ORDER BY created_at LIMIT 1`,
+    )
+    .pluck();
+
+  return {
+    insertSituation: (row: Parameters<typeof insertSituation.run>[0]) => insertSituation.run(row),
+    insertPoint: (row: Parameters<typeof insertPoint.run>[0]) => insertPoint.run(row),
+    /** The group's situation titles in lower case, to find posts already imported. */
+    titles: (groupId: string): Set<string> => new Set(titles.all(groupId)),
+    placeholderMember: (groupId: string, name: string): string | undefined => placeholder.get(groupId, name),
+  };
+}

@@ -1,0 +1,121 @@
+// Digest import through the router: a preview that writes nothing, the import in one transaction,
+// duplicates skipped on a second run, the export → import round trip, and fuzzed text.
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../shared/errors';
+import { openTestBackend, seedGroup, type TestBackend } from './backend-fixture';
+
+const FILE = `Tag Archives: Teamwork
+
+How Do You Build Teamwork Across Account Teams? Four Observations
+
+Situation: A CEO is concerned that his account teams compete. How do you build teamwork across account teams?
+
+Advice from the CEOs:
+  • Change the account management culture.
+    • Schedule meetings with the full account staff.
+  • Reward the team.
+  • Rotate people.
+Special thanks to Pat Lee of Lee Foods for her insight and input to this discussion.
+[like]
+Should I Sell Now? Three Ideas
+Situation: Should I sell now?
+Advice from the CEOs:
+- Get a valuation.
+[like]
+Not a post at all
+Situation: nothing here
+`;
+
+let backend: TestBackend;
+let groupId: string;
+
+beforeEach(async () => {
+  backend = await openTestBackend();
+  groupId = (await seedGroup(backend)).group.id;
+});
+afterEach(() => backend.close());
+
+describe('digest import', () => {
+  it('previews per post what will be imported and what is skipped and why, writing nothing', async () => {
+    const before = backend.snapshot();
+    const report = await backend.call('import.preview', { groupId, text: FILE });
+    expect(backend.snapshot()).toBe(before);
+    expect(report.imported).toBe(2);
+    expect(report.skipped).toBe(1);
+    expect(report.posts.map((p) => [p.question, p.adviceCount, p.skipReason === null])).toEqual([
+      ['How do you build teamwork across account teams?', 4, true],
+      ['Should I sell now?', 1, true],
+      ['', 0, false],
+    ]);
+    expect(report.posts[0]!.credit).toMatch(/^Special thanks to Pat Lee of Lee Foods/);
+    expect(report.posts[1]!.warnings[0]).toMatch(/counts Three/);
+  });
+
+  it('imports into the group under an "Imported" guest, with trees and tags, and skips them the second time', async () => {
+    const report = await backend.call('import.digest', { groupId, text: FILE });
+    expect(report.situationIds).toHaveLength(2);
+    const thread = await backend.call('situation.get', { id: report.situationIds[0]! });
+    expect(thread.presenter).toMatchObject({ name: 'Imported', role: 'guest' });
+    expect(thread.situation.status).toBe('processed');
+    expect(thread.situation.background).toBe('A CEO is concerned that his account teams compete.');
+    expect(thread.tags.map((t) => t.name)).toEqual(['Teamwork']);
+    const top = thread.contributions.filter((c) => c.parentId === null).map((c) => c.body);
+    expect(top).toEqual(['Change the account management culture.', 'Reward the team.', 'Rotate people.']);
+    expect(thread.contributions.find((c) => c.parentId !== null)?.body).toBe(
+      'Schedule meetings with the full account staff.',
+    );
+    expect(backend.events.some((e) => e.name === 'import.progress')).toBe(true);
+
+    const again = await backend.call('import.digest', { groupId, text: FILE });
+    expect(again.imported).toBe(0);
+    expect(again.posts[0]!.skipReason).toMatch(/already in the group/);
+    const members = await backend.call('member.list', { groupId });
+    expect(members.filter((m) => m.name === 'Imported')).toHaveLength(1);
+  });
+
+  it('round-trips: a tag digest exported and imported into another group gives the same situations, trees and tags', async () => {
+    const first = await backend.call('import.digest', { groupId, text: FILE });
+    const [tag] = (await backend.call('tag.list', {})).filter((t) => t.name === 'Teamwork');
+    const { content } = await backend.call('export.digest', {
+      tagId: tag!.id,
+      format: 'markdown',
+      level: 'full',
+    });
+    const other = await backend.call('group.create', { name: 'Second forum' });
+    const second = await backend.call('import.digest', { groupId: other.id, text: content });
+    expect(second.imported).toBe(first.situationIds.length);
+    const shape = async (id: string) => {
+      const t = await backend.call('situation.get', { id });
+      const tree = (parent: string | null): unknown[] =>
+        t.contributions.filter((c) => c.parentId === parent).map((c) => [c.body, tree(c.id)]);
+      return {
+        title: t.situation.title,
+        background: t.situation.background,
+        tags: t.tags.map((x) => x.name),
+        tree: tree(null),
+      };
+    };
+    for (const [i, id] of first.situationIds.entries()) {
+      expect(await shape(second.situationIds[i]!)).toEqual(await shape(id));
+    }
+  });
+
+  it('refuses an unknown group and writes nothing; arbitrary text never throws and gives typed answers', async () => {
+    const before = backend.snapshot();
+    const refused = await backend.route('import.digest', {
+      groupId: '0190f2a4-1c7e-7b7a-9c1e-00000000beef',
+      text: FILE,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(backend.snapshot()).toBe(before);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 300 }), async (text) => {
+        const result = await backend.route('import.preview', { groupId, text });
+        if (!result.ok) expect(ERROR_CODES).toContain(result.error.code);
+        else expect(result.value).toHaveProperty('posts');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,100 @@
+// A closed meeting that processed two situations (one confidential), with questions, an advice tree
+// with endorsements, a reflection, a commitment, a follow-up and ratings. Some names are hostile.
+import type { TestBackend } from './backend-fixture';
+import {
+  MEETING_DAY,
+  openMeetingBackend,
+  processUpTo,
+  seedForum,
+  startWithEveryone,
+} from './meeting-fixture';
+
+export async function seedExportMeeting() {
+  const { backend, clock } = await openMeetingBackend();
+  const forum = await seedForum(backend);
+  const { group, members } = forum;
+  const hostile = await backend.call('member.create', {
+    groupId: group.id,
+    name: '<script>alert(1)</script> "onload=x',
+    company: 'Evil & <Co>',
+  });
+  const secret = await backend.call('situation.create', {
+    groupId: group.id,
+    presenterId: members.eve.id,
+    title: 'Should I tell my board about the lawsuit?',
+    background: 'Only Dana knows. Eve Marsh Co is exposed.',
+    confidential: true,
+  });
+  await startWithEveryone(backend, forum);
+  await backend.call('attendance.mark', {
+    meetingId: forum.meetingId,
+    memberId: hostile.id,
+    status: 'present',
+  });
+  const meetingId = forum.meetingId;
+  const add = (
+    situationId: string,
+    authorId: string,
+    kind: 'question' | 'advice' | 'observation',
+    body: string,
+    parentId: string | null = null,
+  ) =>
+    backend.call('contribution.add', {
+      situationId,
+      authorId,
+      kind,
+      body,
+      parentId,
+      meetingId,
+      override: true,
+    });
+
+  const teamwork = forum.situations.teamwork.id;
+  await processUpTo(backend, forum, teamwork, 'clarify');
+  await add(teamwork, members.ben.id, 'question', 'Ana, how many account teams report to you?');
+  await backend.call('phase.start', { meetingId, phase: 'advise', override: true });
+  const top = await add(
+    teamwork,
+    members.ben.id,
+    'advice',
+    'Ana Ruiz should meet every team, as Ruiz Co did before.',
+  );
+  await add(
+    teamwork,
+    members.chen.id,
+    'advice',
+    'Ask Ben how Okafor Foods did it; Ben Okafor Co grew too.',
+    top.id,
+  );
+  await add(teamwork, hostile.id, 'advice', '<img src=x onerror=alert(1)> reward the whole team');
+  await backend.call('contribution.endorse', { contributionId: top.id, memberId: members.farid.id });
+  await backend.call('phase.start', { meetingId, phase: 'reflect', override: true });
+  await add(teamwork, members.ana.id, 'observation', 'I heard that CHEN and ben agree: one team.');
+  await backend.call('phase.start', { meetingId, phase: 'commit', override: true });
+  await backend.call('commitment.add', {
+    meetingId,
+    situationId: teamwork,
+    ownerId: members.ana.id,
+    body: 'Hold a joint account review with Farid',
+    dueDate: '2025-06-30',
+  });
+  await processUpTo(backend, forum, secret.id, 'advise');
+  await add(secret.id, members.dana.id, 'advice', 'Tell the board chair first.');
+  await backend.call('wrapup.record', {
+    meetingId,
+    memberId: members.ana.id,
+    takeaway: 'Ben was right',
+    rating: 9,
+  });
+  await backend.call('wrapup.record', { meetingId, memberId: members.ben.id, takeaway: '', rating: 7 });
+  clock.advance(60_000);
+  return { backend, forum, hostile, secret, meetingId, day: MEETING_DAY };
+}
+
+/** Every name and company in the database, to search an anonymized export for. */
+export function everyName(backend: TestBackend): string[] {
+  const rows = backend.db
+    .prepare<[], { name: string; company: string }>('SELECT name, company FROM members')
+    .all();
+  return rows.flatMap((r) => [r.name, ...r.name.split(/\s+/), r.company]).filter((n) => n.length >= 2);
+}

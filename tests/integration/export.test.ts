@@ -1,0 +1,221 @@
+// Session notes and digests through the router: contents, confidentiality levels, the confidential
+// rule, escaping, and progress for long exports.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_CSP } from '../../electron/services/export/html-page';
+import type { TestBackend } from './backend-fixture';
+import { everyName, seedExportMeeting } from './export-fixture';
+import { expectRefusal, UNKNOWN_ID } from './meeting-fixture';
+
+let backend: TestBackend;
+let seeded: Awaited<ReturnType<typeof seedExportMeeting>>;
+
+beforeAll(async () => {
+  seeded = await seedExportMeeting();
+  backend = seeded.backend;
+}, 60_000);
+afterAll(() => backend.close());
+
+describe('export.notes', () => {
+  it('writes full Markdown notes: group, date, attendance, questions, advice tree, reflection, commitments, ratings', async () => {
+    const { content, notice, omittedConfidential, fileName } = await backend.call('export.notes', {
+      meetingId: seeded.meetingId,
+      format: 'markdown',
+      level: 'full',
+    });
+    expect(fileName).toBe('notes-2025-05-08-full.md');
+    expect(content).toMatch(/^# Session notes: Vistage CE 4821, May 8, 2025/);
+    expect(content).toContain('## Attendance');
+    expect(content).toContain('- Ana Ruiz (present)');
+    expect(content).toContain('## 1. How do you build teamwork across account teams?');
+    expect(content).toContain('### Questions\n\n- Ana, how many account teams report to you? — _Ben Okafor_');
+    expect(content).toMatch(
+      /\n- Ana Ruiz should meet every team, as Ruiz Co did before\. — _Ben Okafor_ \(\+1 from Farid Haddad\)\n {2}- Ask Ben how Okafor Foods did it; Ben Okafor Co grew too\. — _Chen Li_/,
+    );
+    expect(content).toContain('### Reflection\n\n> I heard that CHEN and ben agree: one team.');
+    expect(content).toContain('- Hold a joint account review with Farid — Ana Ruiz, by 2025-06-30');
+    expect(content).toContain('Average: 8.0 / 10');
+    // The confidential situation stays out unless the chair confirms it.
+    expect(content).not.toContain('lawsuit');
+    expect(omittedConfidential).toBe(1);
+    expect(notice).toBe('1 confidential situation left out.');
+  });
+
+  it('includes a confidential situation only in a full export the chair confirmed', async () => {
+    const full = await backend.call('export.notes', {
+      meetingId: seeded.meetingId,
+      format: 'markdown',
+      level: 'full',
+      includeConfidential: true,
+    });
+    expect(full.content).toContain('Should I tell my board about the lawsuit?');
+    expect(full.omittedConfidential).toBe(0);
+    const anonymized = await backend.call('export.notes', {
+      meetingId: seeded.meetingId,
+      format: 'markdown',
+      level: 'anonymized',
+      includeConfidential: true,
+    });
+    expect(anonymized.content).not.toContain('lawsuit');
+    expect(anonymized.notice).toBe('1 confidential situation left out.');
+  });
+
+  it('anonymizes: varied authors, and no member or company name anywhere in the output', async () => {
+    for (const format of ['markdown', 'html'] as const) {
+      const { content } = await backend.call('export.notes', {
+        meetingId: seeded.meetingId,
+        format,
+        level: 'anonymized',
+        redactCompanies: true,
+      });
+      const lower = (
+        format === 'html' ? content.replace(/<style>[^<]*<\/style>/, '').replace(/<[^>]*>/g, ' ') : content
+      ).toLowerCase();
+      for (const name of everyName(backend)) {
+        const escaped = name
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;')
+          .replace(/"/g, '&quot;');
+        expect(lower, `${format} leaks ${name}`).not.toMatch(
+          new RegExp(`(?<![a-z])${escapeRe(name.toLowerCase())}(?![a-z])`),
+        );
+        if (/[^\p{L}\s]/u.test(name)) expect(lower).not.toContain(escaped.toLowerCase());
+      }
+      expect(content).toContain('One CEO');
+      expect(content).toContain('Another CEO');
+      expect(content).toContain('A third CEO');
+      expect(content).toContain('The presenter');
+      expect(content).toMatch(/\\?\[name\\?\]/);
+      expect(content).toMatch(/\\?\[company\\?\]/);
+    }
+  });
+
+  it('keeps companies when the chair does not ask to redact them', async () => {
+    const { content } = await backend.call('export.notes', {
+      meetingId: seeded.meetingId,
+      format: 'markdown',
+      level: 'anonymized',
+    });
+    expect(content).toContain('\\[name\\] Foods');
+    expect(content).not.toContain('company\\]');
+  });
+
+  it('presenter-only holds just that presenter’s situation, and never a confidential one', async () => {
+    const { members } = seeded.forum;
+    const ana = await backend.call('export.notes', {
+      meetingId: seeded.meetingId,
+      format: 'markdown',
+      level: 'presenter',
+      presenterId: members.ana.id,
+    });
+    expect(ana.situationCount).toBe(1);
+    expect(ana.content).toContain('How do you build teamwork');
+    expect(ana.content).not.toContain('## Attendance');
+    const eve = await backend.call('export.notes', {
+      meetingId: seeded.meetingId,
+      format: 'markdown',
+      level: 'presenter',
+      presenterId: members.eve.id,
+      includeConfidential: true,
+    });
+    expect(eve.situationCount).toBe(0);
+    expect(eve.notice).toBe('1 confidential situation left out.');
+  });
+
+  it('writes a self-contained HTML page: strict CSP, no script, nothing remote, every string escaped', async () => {
+    const { content } = await backend.call('export.notes', {
+      meetingId: seeded.meetingId,
+      format: 'html',
+      level: 'full',
+    });
+    expect(content).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP.replace(/'/g, '&#39;')}">`,
+    );
+    expect(content).not.toMatch(/<(script|img|link|iframe|object|embed|base|svg)\b/i);
+    expect(content).not.toMatch(/https?:|\/\/|url\(|@import/i);
+    expect(content).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;onload=x');
+    expect(content).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(content).toContain('<h2>1. How do you build teamwork across account teams?</h2>');
+  });
+
+  it('refuses presenter-only without a presenter, and an unknown meeting, changing nothing', async () => {
+    await expectRefusal(
+      backend,
+      'export.notes',
+      { meetingId: seeded.meetingId, format: 'markdown', level: 'presenter' },
+      { code: 'VALIDATION' },
+    );
+    await expectRefusal(
+      backend,
+      'export.notes',
+      { meetingId: UNKNOWN_ID, format: 'markdown', level: 'full' },
+      { code: 'NOT_FOUND' },
+    );
+    await expectRefusal(
+      backend,
+      'export.notes',
+      { meetingId: seeded.meetingId, format: 'pdf', level: 'full' },
+      { code: 'VALIDATION' },
+    );
+  });
+});
+
+describe('export.digest', () => {
+  it('writes a tag digest in the seed format, anonymized by default', async () => {
+    const { teamwork } = seeded.forum.situations;
+    await backend.call('situation.tag', { situationId: teamwork.id, name: 'Teamwork' });
+    const [tag] = await backend.call('situation.tag', { situationId: seeded.secret.id, name: 'Teamwork' });
+    const { content, omittedConfidential } = await backend.call('export.digest', {
+      tagId: tag!.id,
+      format: 'markdown',
+      noun: 'Observations',
+    });
+    expect(content).toMatch(/^# Tag Archives: Teamwork\n/);
+    expect(content).toContain('## How Do You Build Teamwork Across Account Teams? Two Observations');
+    expect(content).toContain('Situation: How do you build teamwork across account teams?');
+    expect(content).toContain('Advice from the CEOs:\n\n- \\[name\\] should meet every team');
+    expect(content).toContain('\n  - Ask \\[name\\] how \\[name\\] Foods did it;');
+    expect(omittedConfidential).toBe(1);
+  });
+
+  it('credits the presenter when asked, and refuses a digest of both a tag and a selection', async () => {
+    const { teamwork } = seeded.forum.situations;
+    const { content } = await backend.call('export.digest', {
+      situationIds: [teamwork.id],
+      format: 'html',
+      level: 'full',
+      noun: 'Ideas',
+      creditPronoun: 'her',
+    });
+    expect(content).toContain(
+      'Special thanks to Ana Ruiz of Ana Ruiz Co for her insight and input to this discussion.',
+    );
+    await expectRefusal(
+      backend,
+      'export.digest',
+      { situationIds: [teamwork.id], tagId: teamwork.id, format: 'html' },
+      { code: 'VALIDATION' },
+    );
+  });
+
+  it('reports progress per situation for a large export', async () => {
+    const { group, members } = seeded.forum;
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const s = await backend.call('situation.create', {
+        groupId: group.id,
+        presenterId: members.ben.id,
+        title: `Question ${i}?`,
+      });
+      ids.push(s.id);
+    }
+    backend.events.length = 0;
+    await backend.call('export.digest', { situationIds: ids, format: 'markdown' });
+    const progress = backend.events.filter((e) => e.name === 'export.progress').map((e) => e.payload);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6].map((done) => ({ done, total: 6 })));
+  });
+});
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

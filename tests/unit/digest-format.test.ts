@@ -1,0 +1,69 @@
+// Count words, title case and the digest's title, situation paragraph and credit line.
+import { describe, expect, it } from 'vitest';
+import {
+  countFromWord,
+  countWord,
+  creditLine,
+  digestTitle,
+  situationParagraph,
+  titleCase,
+} from '../../shared/digest-format';
+
+describe('countWord', () => {
+  it('spells out one to twenty and uses numerals beyond', () => {
+    expect(countWord(1)).toBe('One');
+    expect(countWord(4)).toBe('Four');
+    expect(countWord(20)).toBe('Twenty');
+    expect(countWord(21)).toBe('21');
+    expect(countWord(0)).toBe('0');
+  });
+  it('reads count words and numerals back, in any case', () => {
+    expect(countFromWord('four')).toBe(4);
+    expect(countFromWord('TWENTY')).toBe(20);
+    expect(countFromWord('21')).toBe(21);
+    expect(countFromWord('many')).toBeNull();
+  });
+});
+
+describe('titleCase', () => {
+  it('capitalizes the seed title as the seed digest does', () => {
+    expect(titleCase('How do you build teamwork across account teams?')).toBe(
+      'How Do You Build Teamwork Across Account Teams?',
+    );
+  });
+  it('keeps minor words lower case inside, capitalizes them at the edges, keeps acronyms', () => {
+    expect(titleCase('when to hire a COO for the company')).toBe('When to Hire a COO for the Company');
+    expect(titleCase('the path to')).toBe('The Path To');
+    expect(titleCase('should an iPhone-only team sell?')).toBe('Should an iPhone-only Team Sell?');
+    expect(titleCase('  cross-functional   teams ')).toBe('Cross-Functional Teams');
+  });
+});
+
+describe('digest pieces', () => {
+  const post = {
+    question: 'How do you build teamwork across account teams?',
+    background: 'A CEO is concerned that account teams compete.',
+    noun: 'Observations',
+    points: [1, 2, 3, 4].map((n) => ({ text: `Point ${n}`, points: [] })),
+    credit: null,
+  };
+  it('titles a post with its question, spelled-out count and noun', () => {
+    expect(digestTitle(post)).toBe('How Do You Build Teamwork Across Account Teams? Four Observations');
+    expect(
+      digestTitle({ ...post, points: Array.from({ length: 23 }, () => ({ text: 'x', points: [] })) }),
+    ).toMatch(/ 23 Observations$/);
+  });
+  it('ends the situation with the question, once', () => {
+    expect(situationParagraph(post)).toBe(
+      'A CEO is concerned that account teams compete. How do you build teamwork across account teams?',
+    );
+    expect(situationParagraph({ ...post, background: `Worried. ${post.question}` })).toBe(
+      `Worried. ${post.question}`,
+    );
+  });
+  it('writes the credit line', () => {
+    expect(creditLine({ name: 'Pat Lee', org: 'Lee Foods', pronoun: 'her' })).toBe(
+      'Special thanks to Pat Lee of Lee Foods for her insight and input to this discussion.',
+    );
+  });
+});
