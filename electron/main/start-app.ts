@@ -17,7 +17,7 @@ import {
   type SessionLike,
   type WebContentsLike,
 } from './web-contents-security';
-import { mainWindowOptions } from './window';
+import { mainWindowOptions, presenterWindowOptions } from './window';
 
 export interface WindowLike {
   readonly webContents: { send(channel: string, ...args: unknown[]): void };
@@ -113,7 +113,11 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
   };
 
   const openWebLink = createWebLinkOpener(electron);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openWebLink));
+  const presenterWindow = () =>
+    presenterWindowOptions(path.join(host.bundleDir, 'preload.cjs'), { devTools: !app.isPackaged });
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, openWebLink, presenterWindow),
+  );
   app.on('second-instance', () => {
     const existing = BrowserWindow.getAllWindows()[0];
     if (!existing) {

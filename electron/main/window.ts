@@ -31,3 +31,26 @@ export function mainWindowOptions(
     },
   };
 }
+
+/**
+ * The projector's window: the same locked-down page as the chair's, showing only #/present/<id>.
+ * Opened by the chair's "Open presenter view" through the window-open handler.
+ */
+export function presenterWindowOptions(
+  preloadPath: string,
+  opts: { devTools: boolean },
+): BrowserWindowConstructorOptions {
+  const main = mainWindowOptions(preloadPath, opts);
+  return {
+    ...main,
+    title: 'Roundtable — presenter view',
+    width: 1280,
+    height: 720,
+    minWidth: 640,
+    minHeight: 360,
+    show: true,
+    autoHideMenuBar: true,
+    backgroundColor: '#111418',
+    webPreferences: { ...main.webPreferences, spellcheck: false },
+  };
+}

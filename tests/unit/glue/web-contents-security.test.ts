@@ -3,12 +3,15 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import {
   hardenWebContents,
+  isPresenterViewUrl,
   refuseAllPermissions,
   type PreventableEvent,
+  type WindowOpenAnswer,
   type WindowOpenDetails,
 } from '../../../electron/main/web-contents-security';
+import { presenterWindowOptions } from '../../../electron/main/window';
 
-type WindowOpenHandler = (details: WindowOpenDetails) => { action: 'deny' };
+type WindowOpenHandler = (details: WindowOpenDetails) => WindowOpenAnswer;
 
 class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | undefined;
@@ -117,5 +120,55 @@ describe('refuseAllPermissions', () => {
 
   it('answers every permission check with false', () => {
     expect(refusingSession().check?.()).toBe(false);
+  });
+});
+
+describe('the presenter view window', () => {
+  const meeting = '0190f2a4-1c7e-7b7a-9c1e-3a5b7c9d1e2f';
+  const presenterUrl = `app://roundtable/index.html#/present/${meeting}`;
+  const withPresenter = () => {
+    const contents = new FakeWebContents();
+    hardenWebContents(contents, undefined, () =>
+      presenterWindowOptions('/app/preload.cjs', { devTools: false }),
+    );
+    return contents;
+  };
+
+  it("opens only the app's own page at #/present/<meeting id>, locked down like the main window", () => {
+    const answer = withPresenter().windowOpenHandler?.({ url: presenterUrl });
+    expect(answer?.action).toBe('allow');
+    const options = answer?.action === 'allow' ? answer.overrideBrowserWindowOptions : undefined;
+    expect(options?.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      webSecurity: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      devTools: false,
+    });
+  });
+
+  it.each([
+    `app://roundtable/index.html#/meetings/${meeting}`,
+    `app://roundtable/index.html#/present/${meeting}/extra`,
+    `app://roundtable/index.html#/present/..%2F..%2Fetc`,
+    `app://roundtable/other.html#/present/${meeting}`,
+    `app://roundtable/index.html?x=1#/present/${meeting}`,
+    `app://elsewhere/index.html#/present/${meeting}`,
+    `https://evil.example/index.html#/present/${meeting}`,
+  ])('denies %s', (url) => {
+    expect(isPresenterViewUrl(url)).toBe(false);
+    expect(withPresenter().windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+  });
+
+  it('denies the presenter page to a form post, and when no presenter window is offered', () => {
+    expect(withPresenter().windowOpenHandler?.({ url: presenterUrl, postBody: {} })).toEqual({
+      action: 'deny',
+    });
+    expect(hardened().windowOpenHandler?.({ url: presenterUrl })).toEqual({ action: 'deny' });
   });
 });
