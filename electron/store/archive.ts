@@ -32,12 +32,10 @@ export interface SearchRequest extends ArchiveFilters {
 
 type Params = Record<string, string | number>;
 
-// The situation's own words carry bm25 with the title weighted most; each matching question, piece of
-// advice or commitment adds evidence on a log scale, so a situation that names the topic outranks one
-// where it came up once in passing, and one the group discussed at length rises above one it did not.
-// Columns: title, background, tried, help_wanted.
+// Ranking: situations whose own words match come first, by bm25 with the title weighted most; then
+// the situations where the words came up only in what was said (questions, advice, commitments),
+// newest first. Columns: title, background, tried, help_wanted.
 const SITUATION_WEIGHTS = 'bm25(situations_fts, 10.0, 3.0, 2.0, 2.0)';
-const EVIDENCE_WEIGHT = 1.0;
 
 function filterSql(filters: ArchiveFilters): { where: string; params: Params } {
   const clauses = ['s.deleted_at IS NULL'];
@@ -84,20 +82,27 @@ interface HitRecord extends SummaryRecord {
   rid: number;
   total: number;
   inSituation: 0 | 1;
-  /** The first matching contribution and commitment of the situation, by rid. */
-  firstContribution: number | null;
-  firstCommitment: number | null;
 }
 
 /**
- * Snippets for a page of hits, in one statement per index: the rowids come as a JSON array. `+rowid`
- * keeps the list a filter over one pass of the matches: as an index constraint FTS5 would rebuild a
- * prefix term's whole doclist once per rowid.
+ * Snippets for a page of hits, keyed by the situation's rid (a JSON array in @rids): one statement per
+ * index. `+rowid` keeps each list a filter over one pass of the matches: as an index constraint FTS5
+ * would rebuild a prefix term's whole doclist once per rowid. For contributions and commitments the
+ * snippet is the situation's first matching row's.
  */
 function snippetsSql(table: 'situations_fts' | 'contributions_fts' | 'commitments_fts'): string {
-  const title = table === 'situations_fts' ? 'highlight(situations_fts, 0, @start, @end)' : 'NULL';
-  return `SELECT rowid AS rid, ${title} AS title, snippet(${table}, -1, @start, @end, '…', 14) AS snippet
-    FROM ${table} WHERE ${table} MATCH @fts AND +rowid IN (SELECT value FROM json_each(@rids))`;
+  if (table === 'situations_fts') {
+    return `SELECT rowid AS rid, highlight(situations_fts, 0, @start, @end) AS title,
+        snippet(situations_fts, -1, @start, @end, '…', 14) AS snippet
+      FROM situations_fts WHERE situations_fts MATCH @fts AND +rowid IN (SELECT value FROM json_each(@rids))`;
+  }
+  return `WITH firsts AS MATERIALIZED (
+      SELECT min(rowid) AS first FROM ${table}
+      WHERE ${table} MATCH @fts AND +(rowid >> ${SITUATION_SHIFT}) IN (SELECT value FROM json_each(@rids))
+      GROUP BY rowid >> ${SITUATION_SHIFT}
+    )
+    SELECT rowid >> ${SITUATION_SHIFT} AS rid, NULL AS title, snippet(${table}, -1, @start, @end, '…', 14) AS snippet
+    FROM ${table} WHERE ${table} MATCH @fts AND +rowid IN (SELECT first FROM firsts)`;
 }
 
 export const SNIPPET_SQL = {
@@ -107,26 +112,25 @@ export const SNIPPET_SQL = {
 };
 
 /**
- * Every situation whose own words, contributions or commitments match, with its score. One pass per
- * index and one GROUP BY over them all: a contribution's situation is its rowid >> 20, read from the
- * index without touching the contributions table.
+ * Every situation whose own words, contributions or commitments match. One pass per index; a
+ * contribution's situation is its rowid >> 20, read from the index without touching the table.
  */
 const MATCHES = `
   s_hits AS MATERIALIZED (
     SELECT rowid AS rid, ${SITUATION_WEIGHTS} AS score FROM situations_fts WHERE situations_fts MATCH @fts
   ),
-  rows AS (
-    SELECT rid, score, 1 AS own, NULL AS contribution, NULL AS commitment FROM s_hits
-    UNION ALL
-    SELECT rowid >> ${SITUATION_SHIFT}, 0, 0, rowid, NULL FROM contributions_fts WHERE contributions_fts MATCH @fts
-    UNION ALL
-    SELECT rowid >> ${SITUATION_SHIFT}, 0, 0, NULL, rowid FROM commitments_fts WHERE commitments_fts MATCH @fts
+  c_hits AS MATERIALIZED (
+    SELECT DISTINCT rowid >> ${SITUATION_SHIFT} AS rid FROM contributions_fts WHERE contributions_fts MATCH @fts
+  ),
+  k_hits AS MATERIALIZED (
+    SELECT DISTINCT rowid >> ${SITUATION_SHIFT} AS rid FROM commitments_fts WHERE commitments_fts MATCH @fts
   ),
   matched AS (
-    SELECT rid,
-      sum(score) - ${EVIDENCE_WEIGHT} * ln(1 + count(contribution) + count(commitment)) AS score,
-      max(own) AS inSituation, min(contribution) AS firstContribution, min(commitment) AS firstCommitment
-    FROM rows GROUP BY rid
+    SELECT rid, score, 1 AS inSituation FROM s_hits
+    UNION ALL
+    SELECT rid, 0, 0 FROM c_hits WHERE rid NOT IN (SELECT rid FROM s_hits)
+    UNION ALL
+    SELECT rid, 0, 0 FROM k_hits WHERE rid NOT IN (SELECT rid FROM s_hits) AND rid NOT IN (SELECT rid FROM c_hits)
   )`;
 
 export function archiveQueries(db: Db) {
@@ -184,32 +188,20 @@ export function archiveQueries(db: Db) {
       const row = own.get(r.rid);
       return hasMark(row?.snippet) && row.snippet !== row.title ? row.snippet : null;
     };
-    const elsewhere = records.filter((r) => ownText(r) === null);
-    const said = snippets(
-      'contribution',
-      fts,
-      elsewhere.flatMap((r) => (r.firstContribution === null ? [] : [r.firstContribution])),
-    );
+    const elsewhere = records.filter((r) => ownText(r) === null).map((r) => r.rid);
+    const said = snippets('contribution', fts, elsewhere);
     const promised = snippets(
       'commitment',
       fts,
-      elsewhere.flatMap((r) =>
-        r.firstContribution === null && r.firstCommitment !== null ? [r.firstCommitment] : [],
-      ),
+      elsewhere.filter((rid) => !said.has(rid)),
     );
 
     return records.map((record) => {
       const title = own.get(record.rid)?.title;
       const candidates: [string | null | undefined, SnippetSource][] = [
         [ownText(record), 'situation'],
-        [
-          record.firstContribution === null ? null : said.get(record.firstContribution)?.snippet,
-          'contribution',
-        ],
-        [
-          record.firstCommitment === null ? null : promised.get(record.firstCommitment)?.snippet,
-          'commitment',
-        ],
+        [said.get(record.rid)?.snippet, 'contribution'],
+        [promised.get(record.rid)?.snippet, 'commitment'],
       ];
       const [text, source] = candidates.find(([candidate]) => hasMark(candidate)) ?? [null, null];
       return {
@@ -227,28 +219,31 @@ export function archiveQueries(db: Db) {
     const page = { ...params, offset: request.offset, limit: request.limit };
     if (request.fts === null) {
       return {
-        sql: `SELECT ${SUMMARY_COLUMNS}, s.rid, 0 AS inSituation, NULL AS firstContribution,
-                NULL AS firstCommitment, (SELECT count(*) FROM situations s WHERE ${where}) AS total
+        sql: `SELECT ${SUMMARY_COLUMNS}, s.rid, 0 AS inSituation,
+                (SELECT count(*) FROM situations s WHERE ${where}) AS total
               FROM situations s ${SUMMARY_JOINS}
               WHERE ${where}
               ORDER BY s.created_at DESC, s.rid DESC LIMIT @limit OFFSET @offset`,
         params: page,
       };
     }
-    const order = request.sort === 'date' ? 's.created_at DESC, s.rid DESC' : 'x.score, s.created_at DESC';
+    const order =
+      request.sort === 'date'
+        ? 's.created_at DESC, s.rid DESC'
+        : 'x.inSituation DESC, x.score, s.created_at DESC, s.rid DESC';
     // The page is chosen first, on keys and scores only; the summary columns (with their subqueries)
     // are then computed for the rows on the page, not for every match. bm25() is computed in
     // materialized steps: SQLite refuses it inside window and join contexts.
     return {
       sql: `WITH ${MATCHES},
             page AS (
-              SELECT x.rid, x.score, x.inSituation, x.firstContribution, x.firstCommitment,
+              SELECT x.rid, x.score, x.inSituation,
                 count(*) OVER () AS total
               FROM matched x JOIN situations s ON s.rid = x.rid
               WHERE ${where}
               ORDER BY ${order} LIMIT @limit OFFSET @offset
             )
-            SELECT ${SUMMARY_COLUMNS}, s.rid, x.inSituation, x.firstContribution, x.firstCommitment, x.total
+            SELECT ${SUMMARY_COLUMNS}, s.rid, x.inSituation, x.total
             FROM page x JOIN situations s ON s.rid = x.rid ${SUMMARY_JOINS}
             ORDER BY ${order}`,
       params: { ...page, fts: request.fts },

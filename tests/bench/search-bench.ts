@@ -64,36 +64,32 @@ export async function benchSearch(file: string, log: (line: string) => void): Pr
     contribution: db.prepare(SNIPPET_SQL.contribution),
     commitment: db.prepare(SNIPPET_SQL.commitment),
   };
-  type Row = {
-    rid: number;
-    inSituation: number;
-    firstContribution: number | null;
-    firstCommitment: number | null;
-  };
+  type Row = { rid: number; inSituation: number };
+  type Snippet = { rid: number; title: string | null; snippet: string };
   // As the store does: the situations' own snippets, then a contribution's only where the situation's
-  // own words gave none, then a commitment's where neither did; each an empty query when none is needed.
+  // own words gave none, then a commitment's where neither did.
   const raw = time((i) => {
     const { statement, params } = statements[i % statements.length] ?? {};
     if (!statement || !params) return;
     const rows = statement.all(params) as Row[];
     const marks = { fts: params.fts, start: SNIPPET_MARK_START, end: SNIPPET_MARK_END };
-    const own = snippets.situation.all({
-      ...marks,
-      rids: JSON.stringify(rows.filter((r) => r.inSituation).map((r) => r.rid)),
-    }) as { rid: number; title: string; snippet: string }[];
+    const withOwn = rows.filter((r) => r.inSituation).map((r) => r.rid);
+    const own =
+      withOwn.length === 0
+        ? []
+        : (snippets.situation.all({ ...marks, rids: JSON.stringify(withOwn) }) as Snippet[]);
     const covered = new Set(
       own.filter((o) => o.snippet.includes(SNIPPET_MARK_START) && o.snippet !== o.title).map((o) => o.rid),
     );
-    const elsewhere = rows.filter((r) => !covered.has(r.rid));
-    const contributions = elsewhere.flatMap((r) =>
-      r.firstContribution === null ? [] : [r.firstContribution],
+    const elsewhere = rows.filter((r) => !covered.has(r.rid)).map((r) => r.rid);
+    if (elsewhere.length === 0) return;
+    const said = new Set(
+      (snippets.contribution.all({ ...marks, rids: JSON.stringify(elsewhere) }) as Snippet[]).map(
+        (c) => c.rid,
+      ),
     );
-    if (contributions.length > 0)
-      snippets.contribution.all({ ...marks, rids: JSON.stringify(contributions) });
-    const commitments = elsewhere.flatMap((r) =>
-      r.firstContribution === null && r.firstCommitment !== null ? [r.firstCommitment] : [],
-    );
-    if (commitments.length > 0) snippets.commitment.all({ ...marks, rids: JSON.stringify(commitments) });
+    const rest = elsewhere.filter((rid) => !said.has(rid));
+    if (rest.length > 0) snippets.commitment.all({ ...marks, rids: JSON.stringify(rest) });
   }, runs);
 
   // What a search without an index would cost: LIKE over the situations and every contribution.

@@ -102,6 +102,22 @@ describe('archive.search', () => {
     expect(outcome.hits.map((h) => [h.id, h.snippetSource])).toEqual([[cast.succession.id, 'commitment']]);
   });
 
+  it('ranks situations about the words above those where they only came up in what was said', async () => {
+    const older = await backend.call('situation.create', {
+      groupId: cast.group.id,
+      presenterId: cast.ben.id,
+      title: 'Should bonuses be paid monthly?',
+    });
+    backend.db.prepare('UPDATE situations SET created_at = 1 WHERE id = ?').run(older.id);
+    const page = await backend.call('archive.search', { query: 'bonus' });
+    expect(page.hits.map((h) => [h.id, h.snippetSource])).toEqual([
+      [older.id, null],
+      [cast.teamwork.id, 'contribution'],
+    ]);
+    expect(page.hits[0]?.titleMarked).toContain(`${SNIPPET_MARK_START}bonuses${SNIPPET_MARK_END}`);
+    expect(page.hits[1]?.snippet).toContain(`${SNIPPET_MARK_START}bonus${SNIPPET_MARK_END}`);
+  });
+
   it('matches quoted phrases exactly', async () => {
     expect(await titles({ query: '"account teams"' })).toEqual([
       'How do you build teamwork across account teams?',
