@@ -52,7 +52,10 @@ test('a chair runs a whole meeting: plan, attendance, votes, five phases with ca
   await expect(processing.getByRole('heading', { name: TEAMWORK })).toBeVisible();
   await processing.getByRole('button', { name: 'Start Present' }).click();
   await expect(page.getByRole('list', { name: 'Timers' })).toContainText('Phase: Present');
+  // While the presenter speaks, the chair sees what the archive holds on situations like this one.
+  await expect(processing.getByRole('complementary', { name: 'Related past situations' })).toBeVisible();
   await processing.getByRole('button', { name: 'Next: Clarify' }).click();
+  await expect(processing.getByRole('complementary', { name: 'Related past situations' })).toHaveCount(0);
 
   // Clarify: the round gives the floor; Enter captures a question for whoever has it.
   const nextSpeaker = page

@@ -4,6 +4,7 @@ import type { AgendaItem, MeetingView } from '../../../shared/domain';
 import { CapturePanel } from './capture/capture-panel';
 import { Airtime } from './airtime';
 import { CommitmentPanel } from './commitment-panel';
+import { RelatedPanel } from '../situation/related-panel';
 import { PhaseStepper } from './phase-stepper';
 import { RoundRobin } from './round-robin';
 
@@ -29,7 +30,13 @@ export function IssueProcessing({ view, item }: { view: MeetingView; item: Agend
           What did you hear? {presenter?.name ?? 'The presenter'}’s observations are captured below.
         </p>
       )}
-      {phase === 'present' && <p className="phase-prompt">The presenter has the floor, uninterrupted.</p>}
+      {phase === 'present' && (
+        <>
+          <p className="phase-prompt">The presenter has the floor, uninterrupted.</p>
+          {/* For the chair's eyes only: what the group advised on situations like this one. */}
+          <RelatedPanel situationId={item.situationId} />
+        </>
+      )}
       {(phase === 'clarify' || phase === 'advise') && <RoundRobin view={view} />}
       {phase === 'commit' && <CommitmentPanel view={view} item={item} />}
       <CapturePanel view={view} item={item} phase={phase} />
