@@ -1,6 +1,7 @@
 // The app shell: header with navigation and the current group, and the page the hash points at.
 import { useEffect, useRef } from 'react';
 import { ArchiveView } from './features/archive/archive-view';
+import { ArchiveToolsPage } from './features/archive-tools/archive-tools-page';
 import { LiveMeetingPage } from './features/meeting-live/live-meeting-page';
 import { MeetingsView } from './features/meetings/meetings-view';
 import { MemberLensView } from './features/members/member-lens-view';
@@ -26,6 +27,7 @@ const NAV = [
   { page: 'archive', label: 'Archive' },
   { page: 'tags', label: 'Tags' },
   { page: 'members', label: 'Members' },
+  { page: 'tools', label: 'Tools' },
 ] as const;
 
 /** Titles of the pages that do not title themselves (a situation, a member, a search). */
@@ -33,6 +35,7 @@ const PAGE_TITLES: Partial<Record<PageName, string>> = {
   meetings: 'Meetings',
   tags: 'Tags',
   members: 'Members',
+  tools: 'Archive tools',
   'not-found': 'Not found',
 };
 
@@ -57,6 +60,8 @@ function Page({ route }: { route: Route }) {
       return <TagsView />;
     case 'members':
       return <MembersView />;
+    case 'tools':
+      return <ArchiveToolsPage />;
     case 'member':
       return <MemberLensView id={route.id} />;
     case 'situation':

@@ -9,6 +9,7 @@ import './styles/thread.css';
 import './styles/archive.css';
 import './styles/people-and-tags.css';
 import './styles/live-meeting.css';
+import './styles/archive-tools.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'archive'; search: ArchiveSearch }
   | { page: 'tags' }
   | { page: 'members' }
+  | { page: 'tools' }
   | { page: 'member'; id: string }
   | { page: 'situation'; id: string }
   | { page: 'meeting'; id: string }
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/archive') return { page: 'archive', search: parseArchiveSearch(queryString) };
   if (path === '/tags') return { page: 'tags' };
   if (path === '/members') return { page: 'members' };
+  if (path === '/tools') return { page: 'tools' };
   const record = /^\/(situations|members|meetings|present)\/([^/]+)$/.exec(path);
   if (record?.[1] && record[2]) {
     let id: string;
@@ -46,7 +48,7 @@ export function parseRoute(hash: string): Route {
 }
 
 type LinkTarget =
-  | { page: 'meetings' | 'archive' | 'tags' | 'members' }
+  | { page: 'meetings' | 'archive' | 'tags' | 'members' | 'tools' }
   | { page: 'situation' | 'member' | 'meeting' | 'present'; id: string };
 
 /** The hash of a page. An archive search has its own: archiveHref(). */

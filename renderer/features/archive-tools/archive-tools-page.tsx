@@ -1,0 +1,36 @@
+// Archive tools: notes and digests out, digests in, encrypted packs both ways, and backups.
+import { useGroupsStore, selectCurrentGroup } from '../../stores/groups-store';
+import { EmptyState } from '../../ui/messages';
+import { PageHeader } from '../../ui/page-header';
+import { BackupPanel } from './backup-panel';
+import { DigestImportPanel } from './digest-import-panel';
+import { ExportPanel } from './export-panel';
+import { PackPanel } from './pack-panel';
+
+export function ArchiveToolsPage() {
+  const group = useGroupsStore(selectCurrentGroup);
+  const groupsLoaded = useGroupsStore((s) => s.groupsLoaded);
+
+  return (
+    <div className="archive-tools">
+      <PageHeader
+        title="Archive tools"
+        subtitle="Send notes and digests, bring digests in, share encrypted packs, and keep backups."
+      />
+      {group ? (
+        <>
+          <ExportPanel key={`export-${group.id}`} group={group} />
+          <DigestImportPanel />
+          <PackPanel key={`pack-${group.id}`} group={group} />
+        </>
+      ) : (
+        groupsLoaded && (
+          <EmptyState title="There is no group yet.">
+            <p>Create a group on the Members page to export, import or share its archive.</p>
+          </EmptyState>
+        )
+      )}
+      <BackupPanel />
+    </div>
+  );
+}

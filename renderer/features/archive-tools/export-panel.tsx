@@ -1,0 +1,211 @@
+// Export session notes of a meeting, or a digest of a tag or of the group, at a confidentiality
+// level; the result is previewed read-only and saved as a download.
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
+import type { ExportResult, Group, MeetingSummary, TagWithCount } from '../../../shared/domain';
+import { describeError, invoke, onEvent } from '../../api/client';
+import { selectCurrentMembers, useGroupsStore } from '../../stores/groups-store';
+import { formatDayAndTime } from '../../ui/dates';
+import { Field } from '../../ui/field';
+import { MemberChoice } from '../../ui/member-choice';
+import { FormError } from '../../ui/messages';
+import { useSubmission } from '../../ui/use-submission';
+import { ConfidentialChoice } from './confidential-choice';
+import { DIGEST_NOUNS, FIRST_REQUEST, runExport, WHOLE_GROUP, type ExportRequest } from './export-request';
+import { ExportPreview } from './export-preview';
+
+export function ExportPanel({ group }: { group: Group }) {
+  const id = useId();
+  const members = useGroupsStore(selectCurrentMembers);
+  const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
+  const [tags, setTags] = useState<TagWithCount[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [request, setRequest] = useState<ExportRequest>(FIRST_REQUEST);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const { pending, error, submit } = useSubmission();
+
+  useEffect(() => {
+    let current = true;
+    Promise.all([invoke('meeting.list', { groupId: group.id }), invoke('tag.list', {})])
+      .then(([meetingList, tagList]) => {
+        if (!current) return;
+        setMeetings(meetingList);
+        setTags(tagList);
+        const [first] = meetingList;
+        if (first) setRequest((r) => (r.meetingId ? r : { ...r, meetingId: first.id }));
+      })
+      .catch((failure: unknown) => {
+        if (current) setLoadError(describeError(failure));
+      });
+    return () => {
+      current = false;
+    };
+  }, [group.id]);
+
+  useEffect(() => {
+    if (!pending) return;
+    return onEvent('export.progress', setProgress);
+  }, [pending]);
+
+  const change = (patch: Partial<ExportRequest>) => {
+    setRequest((r) => ({ ...r, ...patch }));
+    setResult(null);
+  };
+
+  async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProgress(null);
+    setResult(null);
+    await submit(async () => {
+      setResult(await runExport(request, group.id));
+    });
+    setProgress(null);
+  }
+
+  const isNotes = request.kind === 'notes';
+  return (
+    <section className="panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="panel-title">
+        Export notes or a digest
+      </h2>
+      <FormError message={loadError} />
+      <form aria-label="Export notes or a digest" onSubmit={(event) => void handleSubmit(event)}>
+        <div className="form-grid">
+          <Field id={`${id}-kind`} label="What to export">
+            <select
+              id={`${id}-kind`}
+              value={request.kind}
+              onChange={(event) => {
+                const kind = event.target.value === 'digest' ? 'digest' : 'notes';
+                change({
+                  kind,
+                  level: kind === 'digest' && request.level === 'presenter' ? 'anonymized' : request.level,
+                });
+              }}
+            >
+              <option value="notes">Session notes of a meeting</option>
+              <option value="digest">A digest</option>
+            </select>
+          </Field>
+          {isNotes ? (
+            <Field id={`${id}-meeting`} label="Meeting">
+              <select
+                id={`${id}-meeting`}
+                value={request.meetingId}
+                onChange={(e) => change({ meetingId: e.target.value })}
+              >
+                {meetings.length === 0 && <option value="">No meetings in {group.name} yet</option>}
+                {meetings.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {formatDayAndTime(m.startsAt)}
+                    {m.location ? ` — ${m.location}` : ''}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : (
+            <>
+              <Field id={`${id}-source`} label="Situations">
+                <select
+                  id={`${id}-source`}
+                  value={request.digestSource}
+                  onChange={(e) => change({ digestSource: e.target.value })}
+                >
+                  <option value={WHOLE_GROUP}>All of {group.name}’s situations</option>
+                  {tags.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      Tagged “{t.name}” ({t.situationCount})
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field id={`${id}-noun`} label="Title noun">
+                <select
+                  id={`${id}-noun`}
+                  value={request.noun}
+                  onChange={(e) =>
+                    change({ noun: DIGEST_NOUNS.find((n) => n === e.target.value) ?? 'Observations' })
+                  }
+                >
+                  {DIGEST_NOUNS.map((noun) => (
+                    <option key={noun}>{noun}</option>
+                  ))}
+                </select>
+              </Field>
+            </>
+          )}
+          <Field id={`${id}-format`} label="Format">
+            <select
+              id={`${id}-format`}
+              value={request.format}
+              onChange={(e) => change({ format: e.target.value === 'html' ? 'html' : 'markdown' })}
+            >
+              <option value="markdown">Markdown</option>
+              <option value="html">HTML</option>
+            </select>
+          </Field>
+          <Field id={`${id}-level`} label="Confidentiality">
+            <select
+              id={`${id}-level`}
+              value={request.level}
+              onChange={(e) =>
+                change({
+                  level:
+                    e.target.value === 'full'
+                      ? 'full'
+                      : e.target.value === 'presenter'
+                        ? 'presenter'
+                        : 'anonymized',
+                })
+              }
+            >
+              <option value="full">Full, with names</option>
+              <option value="anonymized">Anonymized</option>
+              {isNotes && <option value="presenter">Presenter-only</option>}
+            </select>
+          </Field>
+          {isNotes && request.level === 'presenter' && (
+            <Field id={`${id}-presenter`} label="Presenter">
+              <MemberChoice
+                id={`${id}-presenter`}
+                members={members}
+                value={request.presenterId}
+                placeholder="Whose situation?"
+                onChange={(presenterId) => change({ presenterId })}
+              />
+            </Field>
+          )}
+        </div>
+        {request.level === 'anonymized' && (
+          <div className="checkbox-field">
+            <input
+              id={`${id}-redact`}
+              type="checkbox"
+              checked={request.redactCompanies}
+              onChange={(e) => change({ redactCompanies: e.target.checked })}
+            />
+            <label htmlFor={`${id}-redact`}>Also redact company names</label>
+          </div>
+        )}
+        {request.level === 'full' && (
+          <ConfidentialChoice
+            included={request.includeConfidential}
+            onChange={(includeConfidential) => change({ includeConfidential })}
+          />
+        )}
+        <FormError message={error} />
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={pending}>
+            {pending ? 'Exporting…' : 'Export'}
+          </button>
+          {pending && progress && (
+            <progress aria-label="Export progress" max={progress.total} value={progress.done}>
+              {progress.done} of {progress.total}
+            </progress>
+          )}
+        </div>
+      </form>
+      {result && <ExportPreview result={result} format={request.format} />}
+    </section>
+  );
+}

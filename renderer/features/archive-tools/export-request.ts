@@ -1,0 +1,61 @@
+// What the chair asks the export form for, and the channel call that answers it.
+import type { ConfidentialityLevel, ExportResult, TextExportFormat } from '../../../shared/domain';
+import { ApiError, invoke } from '../../api/client';
+
+export const DIGEST_NOUNS = ['Thoughts', 'Observations', 'Ways', 'Ideas'] as const;
+export type DigestNoun = (typeof DIGEST_NOUNS)[number];
+
+/** The digest's situations: one tag's, or every situation of the current group. */
+export const WHOLE_GROUP = 'group';
+
+export interface ExportRequest {
+  kind: 'notes' | 'digest';
+  meetingId: string;
+  digestSource: string;
+  format: TextExportFormat;
+  noun: DigestNoun;
+  level: ConfidentialityLevel;
+  redactCompanies: boolean;
+  presenterId: string;
+  includeConfidential: boolean;
+}
+
+export const FIRST_REQUEST: ExportRequest = {
+  kind: 'notes',
+  meetingId: '',
+  digestSource: WHOLE_GROUP,
+  format: 'markdown',
+  noun: 'Observations',
+  level: 'anonymized',
+  redactCompanies: false,
+  presenterId: '',
+  includeConfidential: false,
+};
+
+export async function runExport(request: ExportRequest, groupId: string): Promise<ExportResult> {
+  const includeConfidential = request.level === 'full' && request.includeConfidential;
+  const redactCompanies = request.level === 'anonymized' && request.redactCompanies;
+  if (request.kind === 'notes') {
+    if (!request.meetingId) throw new ApiError('VALIDATION', 'Choose the meeting to export.');
+    if (request.level === 'presenter' && !request.presenterId) {
+      throw new ApiError('VALIDATION', 'Choose the presenter whose situation the notes are for.');
+    }
+    return invoke('export.notes', {
+      meetingId: request.meetingId,
+      format: request.format,
+      level: request.level,
+      presenterId: request.level === 'presenter' ? request.presenterId : undefined,
+      redactCompanies,
+      includeConfidential,
+    });
+  }
+  const level: 'full' | 'anonymized' = request.level === 'full' ? 'full' : 'anonymized';
+  const common = { format: request.format, level, noun: request.noun, redactCompanies, includeConfidential };
+  if (request.digestSource !== WHOLE_GROUP) {
+    return invoke('export.digest', { ...common, tagId: request.digestSource });
+  }
+  const situations = await invoke('situation.list', { groupId });
+  if (situations.length === 0)
+    throw new ApiError('VALIDATION', 'This group has no situations to export yet.');
+  return invoke('export.digest', { ...common, situationIds: situations.map((s) => s.id) });
+}

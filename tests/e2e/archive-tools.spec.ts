@@ -1,0 +1,146 @@
+// Archive tools: session notes exported anonymized and saved as a download, a digest file previewed
+// and imported, an archive pack round trip with a wrong passphrase first, and "Back up now".
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { openHash } from './archive-cast';
+import { expect, test } from './fixtures';
+import { runMeetingTo, seedForum } from './meeting-cast';
+
+const DIGEST = `Tag Archives: Hiring
+
+How Do I Hire A Strong CFO? Two Ideas
+
+Situation: Our finance lead is leaving. How do I hire a strong CFO?
+
+Advice from the CEOs:
+  • Use a retained search firm.
+  • Check references yourself.
+[like]
+Should I Open A Second Plant? Three Observations
+Situation: Demand is growing fast. Should I open a second plant?
+Advice from the CEOs:
+- Rent capacity first.
+`;
+
+async function openTools(page: Page) {
+  await openHash(page, '#/tools');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Archive tools');
+}
+
+test('export a meeting’s notes anonymized, save them, and export HTML without scripts', async ({
+  page,
+  seed,
+}) => {
+  const forum = await seedForum(seed);
+  const { meeting } = await runMeetingTo(seed, forum, 'advise');
+  const { ana, ben, chen } = forum.members;
+  const teamwork = forum.situations.teamwork.id;
+  await seed('contribution.add', {
+    situationId: teamwork,
+    authorId: ben.id,
+    kind: 'advice',
+    body: 'Share one bonus.',
+  });
+  await seed('contribution.add', {
+    situationId: teamwork,
+    authorId: chen.id,
+    kind: 'advice',
+    body: 'Rotate leads.',
+  });
+  await seed('meeting.close', { meetingId: meeting.id });
+
+  await openTools(page);
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tools' }),
+  ).toHaveAttribute('aria-current', 'page');
+  const form = page.getByRole('form', { name: 'Export notes or a digest' });
+  await form.getByLabel('Confidentiality').selectOption('anonymized');
+  await form.getByRole('button', { name: 'Export', exact: true }).click();
+  const preview = page.getByLabel('Export preview');
+  await expect(preview).toContainText('One CEO');
+  const markdown = (await preview.textContent()) ?? '';
+  for (const member of Object.values(forum.members)) expect(markdown).not.toContain(member.name);
+  expect(markdown).not.toContain(ana.name.split(' ')[1] ?? ana.name);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save…' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/\.md$/);
+  expect(await readFile(await saved.path(), 'utf8')).toBe(markdown);
+
+  await form.getByLabel('Format').selectOption('html');
+  await form.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(preview).toContainText('<html');
+  expect(await preview.textContent()).not.toMatch(/<script/i);
+});
+
+test('preview a digest file per post, import it, and find the posts in the archive', async ({
+  page,
+  seed,
+}) => {
+  await seedForum(seed);
+  await openTools(page);
+  await page.getByLabel('Digest file').setInputFiles({
+    name: 'digest.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(DIGEST),
+  });
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const posts = page.getByRole('list', { name: 'Posts in the file' }).getByRole('listitem');
+  await expect(posts).toHaveCount(2);
+  await expect(posts.nth(0)).toContainText('Will be imported (2 advice points)');
+  await expect(posts.nth(1)).toContainText('Will be imported with a warning');
+
+  await page.getByRole('button', { name: 'Import 2 posts' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 posts' })).toBeVisible();
+
+  // Both posts are situations of the group now, found by the archive's search.
+  await openHash(page, '#/archive?q=plant');
+  const found = page.getByRole('list', { name: 'Situations in the archive' }).getByRole('link');
+  await expect(found).toHaveText(['Should I open a second plant?']);
+  await openHash(page, '#/archive?q=CFO');
+  await expect(found).toHaveText(['How do I hire a strong CFO?']);
+});
+
+test('export a pack, refuse a wrong passphrase, then merge it with nothing new', async ({ page, seed }) => {
+  const forum = await seedForum(seed);
+  await openTools(page);
+  const exportForm = page.getByRole('form', { name: 'Export a pack' });
+  await exportForm.getByLabel('Passphrase', { exact: true }).fill('correct horse');
+  await exportForm.getByLabel('Passphrase again').fill('correct horse');
+  const download = page.waitForEvent('download');
+  await exportForm.getByRole('button', { name: 'Export pack' }).click();
+  const pack = await download;
+  expect(pack.suggestedFilename()).toMatch(/\.rtpack$/);
+  await expect(exportForm.getByRole('status')).toContainText('with 2 situations');
+  await expect(exportForm.getByLabel('Passphrase', { exact: true })).toHaveValue('');
+
+  const before = await seed('situation.list', { groupId: forum.group.id });
+  const importGroup = page.getByRole('group', { name: 'Import a pack' });
+  await importGroup.getByLabel('Pack file').setInputFiles(await pack.path());
+  await importGroup.getByLabel('Pack passphrase').fill('wrong horse');
+  await importGroup.getByRole('button', { name: 'Import pack' }).click();
+  await expect(importGroup.getByRole('alert')).toContainText(/passphrase/i);
+  expect(await seed('situation.list', { groupId: forum.group.id })).toEqual(before);
+
+  await importGroup.getByLabel('Pack passphrase').fill('correct horse');
+  await importGroup.getByRole('button', { name: 'Open read-only' }).click();
+  await expect(
+    importGroup.getByRole('list', { name: 'Situations in the pack' }).getByRole('listitem'),
+  ).toHaveCount(2);
+
+  await importGroup.getByLabel('Pack passphrase').fill('correct horse');
+  await importGroup.getByRole('button', { name: 'Import pack' }).click();
+  const report = importGroup.getByRole('definition').nth(2);
+  await expect(report).toHaveText('0 added, 0 updated, 2 unchanged, 0 conflicts');
+  expect(await seed('situation.list', { groupId: forum.group.id })).toHaveLength(before.length);
+});
+
+test('back up now adds a backup to the list', async ({ page, seed }) => {
+  await seedForum(seed);
+  const before = (await seed('backup.list', {})).length;
+  await openTools(page);
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Backed up at' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Backups' }).getByRole('listitem')).toHaveCount(before + 1);
+});
