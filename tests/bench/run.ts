@@ -1,9 +1,11 @@
 // npm run bench: the performance budgets of DESIGN.md, measured on the seeded reference archive.
 // Prints one table (or, with --json, one JSON array) with each budget beside its figures.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAddContribution, benchOpen } from './capture-bench';
+import { benchImport } from './import-bench';
 import { formatTable, summarize, type Measure } from './measure';
 import { archiveSize, referenceDatabase } from './reference-archive';
 import { benchSearch } from './search-bench';
@@ -57,6 +59,15 @@ function chromiumMeasures(file: string): Measure[] {
   ];
 }
 
+async function importMeasure(): Promise<Measure> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-import-bench-'));
+  try {
+    return await benchImport(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const file = await referenceDatabase(size, log);
   const measures: Measure[] = [
@@ -64,6 +75,7 @@ async function main() {
     ...(await benchOpen(file)),
     ...(await benchSearch(file, log)),
     ...chromiumMeasures(file),
+    await importMeasure(),
   ];
   if (json) {
     console.log(
