@@ -17,6 +17,7 @@ import {
   type SessionLike,
   type WebContentsLike,
 } from './web-contents-security';
+import { keepDownloadsPrivate, type DownloadingSessionLike } from './private-downloads';
 import { mainWindowOptions, presenterWindowOptions } from './window';
 
 export interface WindowLike {
@@ -51,7 +52,7 @@ export interface ElectronLike {
     registerSchemesAsPrivileged(schemes: CustomScheme[]): void;
     handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
   };
-  session: { readonly defaultSession: SessionLike };
+  session: { readonly defaultSession: SessionLike & DownloadingSessionLike };
   dialog: {
     showErrorBox(title: string, content: string): void;
     showMessageBox(options: MessageBoxOptions): Promise<{ response: number }>;
@@ -151,6 +152,7 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
 
   await app.whenReady();
   refuseAllPermissions(electron.session.defaultSession);
+  keepDownloadsPrivate(electron.session.defaultSession);
   electron.protocol.handle(APP_SCHEME, appProtocolHandler(path.join(host.bundleDir, '..', 'renderer')));
 
   // `||`, not `??`: an empty ROUNDTABLE_DB counts as unset.

@@ -1,4 +1,5 @@
 // Fakes of the Electron modules startApp uses: just enough behaviour to drive the wiring in Node.
+import type { DownloadItemLike } from '../../../electron/main/private-downloads';
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 import type { BrowserWindowConstructorOptions, CustomScheme, MessageBoxOptions } from 'electron';
@@ -60,6 +61,9 @@ export function fakeElectron() {
       defaultSession: {
         setPermissionRequestHandler: vi.fn<(handler: PermissionRequestHandler) => void>(),
         setPermissionCheckHandler: vi.fn<(handler: () => boolean) => void>(),
+        on: vi.fn<
+          (event: 'will-download', listener: (event: unknown, item: DownloadItemLike) => void) => void
+        >(),
       },
     },
     dialog: {

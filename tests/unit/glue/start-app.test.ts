@@ -109,6 +109,12 @@ describe('startApp', () => {
     expect(setPermissionCheckHandler.mock.calls[0]?.[0]()).toBe(false);
   });
 
+  it('watches downloads on the default session, so exported files are made private', async () => {
+    const { electron, start } = setUp();
+    await start();
+    expect(electron.session.defaultSession.on).toHaveBeenCalledWith('will-download', expect.any(Function));
+  });
+
   it('serves dist/renderer at app://roundtable with the CSP', async () => {
     const { electron, start } = setUp();
     await start();
