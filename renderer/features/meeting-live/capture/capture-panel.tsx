@@ -51,9 +51,11 @@ export function CapturePanel({
   const [parentId, setParentId] = useState<string | null>(null);
   const speakerId =
     view.currentTurn?.memberId ?? (phase === 'present' || phase === 'reflect' ? item.presenterId : null);
-  // A chosen author holds while the same speaker has the floor; the next speaker takes over.
-  const [chosen, setChosen] = useState<{ forSpeaker: string | null; authorId: string } | null>(null);
-  const authorId = chosen && chosen.forSpeaker === speakerId ? chosen.authorId : (speakerId ?? '');
+  // A chosen author holds for this turn on the floor (or this phase, when nobody has the floor); the
+  // next turn, phase or situation takes over, even when the same member speaks again.
+  const floor = view.currentTurn?.id ?? `${item.id}:${phase ?? ''}`;
+  const [chosen, setChosen] = useState<{ forFloor: string; authorId: string } | null>(null);
+  const authorId = chosen && chosen.forFloor === floor ? chosen.authorId : (speakerId ?? '');
   const phaseKind = phase ? defaultKind(phase, view.meeting.adviceKind) : null;
   const [kindChoice, setKindChoice] = useState<{ phase: Phase | null; kind: ContributionKind } | null>(null);
   const kind = kindChoice && kindChoice.phase === phase ? kindChoice.kind : (phaseKind ?? 'question');
@@ -127,7 +129,7 @@ export function CapturePanel({
     setPicking(null);
     if (!current) return;
     if (current.purpose === 'author') {
-      setChosen({ forSpeaker: speakerId, authorId: memberId });
+      setChosen({ forFloor: floor, authorId: memberId });
       box.current?.focus();
     } else {
       const target = document.querySelector<HTMLElement>(`[data-point-id="${current.pointId}"]`);
