@@ -114,7 +114,10 @@ function PointItem({ node, members, helped, replyingTo, setReplyingTo }: ItemPro
 function Endorsements({ point, members }: { point: ContributionView; members: Member[] }) {
   const count = point.endorsedBy.length;
   if (count === 0) return null;
-  const names = point.endorsedBy.map((id) => members.find((m) => m.id === id)?.name ?? 'a former member');
+  // Alphabetical: endorsements made in the same moment have no order of their own.
+  const names = point.endorsedBy
+    .map((id) => members.find((m) => m.id === id)?.name ?? 'a former member')
+    .sort((a, b) => a.localeCompare(b));
   return (
     <span className="endorsements" title={`Endorsed by ${names.join(', ')}`}>
       <span aria-hidden="true">+{count}</span>
