@@ -18,7 +18,7 @@ export const CHANNELS = [
   'tag.merge',
   'situation.tag',
   'situation.untag',
-  // Live meetings (issue 3)
+  // Live meetings
   'meeting.plan',
   'meeting.list',
   'meeting.get',
@@ -56,7 +56,7 @@ export const CHANNELS = [
   'commitment.review',
   'followup.list',
   'wrapup.record',
-  // Exports, imports, packs and backups (issue 5)
+  // Exports, imports, packs and backups
   'export.notes',
   'export.digest',
   'export.save',

@@ -158,7 +158,7 @@ export function validInputs(ids: SeededIds): { [C in Channel]: Input<C> } {
     'tag.merge': { fromTagId: ids.otherTagId, intoTagId: ids.tagId },
     'situation.tag': { situationId: ids.situationId, name: 'succession' },
     'situation.untag': { situationId: ids.situationId, tagId: ids.tagId },
-    // Live meetings (issue 3)
+    // Live meetings
     'meeting.plan': { groupId: ids.groupId, startsAt: Date.UTC(2025, 4, 8, 8), location: 'Board room' },
     'meeting.list': { groupId: ids.groupId },
     'meeting.get': { meetingId },
@@ -205,7 +205,7 @@ export function validInputs(ids: SeededIds): { [C in Channel]: Input<C> } {
     'commitment.review': { meetingId, commitmentId: ids.commitmentId ?? UNSEEDED, outcome: 'done' },
     'followup.list': { meetingId },
     'wrapup.record': { meetingId, memberId: ids.memberId, takeaway: 'Delegate more', rating: 9 },
-    // Exports, imports, packs and backups (issue 5)
+    // Exports, imports, packs and backups
     'export.notes': { meetingId, format: 'markdown', level: 'anonymized', redactCompanies: true },
     'export.digest': { situationIds: [ids.situationId], format: 'html', noun: 'Ideas' },
     'export.save': { fileName: 'notes.md', format: 'markdown', content: '# Notes' },

@@ -15,7 +15,7 @@ export class FakeApp extends EventEmitter {
   readonly requestSingleInstanceLock = vi.fn(() => this.hasLock);
   readonly whenReady = vi.fn(() => Promise.resolve());
   readonly getPath = vi.fn((name: string) => `/home/chair/.config/Roundtable-${name}`);
-  readonly getAppPath = vi.fn(() => '/work/roundtable');
+  readonly getAppPath = vi.fn(() => '/opt/roundtable');
   readonly quit = vi.fn();
 }
 

@@ -128,7 +128,7 @@ describe('startApp', () => {
   it('starts the backend worker on ROUNDTABLE_DB with the Electron build of better-sqlite3', async () => {
     const { host, start } = setUp({ env: { ROUNDTABLE_DB: '/tmp/forum.db' } });
     await start();
-    const nativeBinding = path.join('/work/roundtable', '.native', 'electron-40.9.3', 'better_sqlite3.node');
+    const nativeBinding = path.join('/opt/roundtable', '.native', 'electron-40.9.3', 'better_sqlite3.node');
     expect(host.fileExists).toHaveBeenCalledWith(nativeBinding);
     expect(host.startBackend).toHaveBeenCalledWith(path.join(bundleDir, 'backend-worker.cjs'), {
       dbPath: '/tmp/forum.db',

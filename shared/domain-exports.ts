@@ -1,0 +1,84 @@
+// The domain of what leaves and enters the archive: exports, digest imports, packs and backups.
+import type { ContributionKind } from './domain';
+/** Full names everything; anonymized hides every name; presenter-only keeps one presenter's situations. */
+export const CONFIDENTIALITY_LEVELS = ['full', 'anonymized', 'presenter'] as const;
+export type ConfidentialityLevel = (typeof CONFIDENTIALITY_LEVELS)[number];
+
+export const TEXT_EXPORT_FORMATS = ['markdown', 'html'] as const;
+export type TextExportFormat = (typeof TEXT_EXPORT_FORMATS)[number];
+
+/** An export's text, what to call its file, and what it left out. */
+export interface ExportResult {
+  content: string;
+  fileName: string;
+  situationCount: number;
+  omittedConfidential: number;
+  /** "2 confidential situations left out." when any were. */
+  notice: string | null;
+}
+
+export interface ImportPreviewPost {
+  line: number;
+  title: string;
+  question: string;
+  tags: string[];
+  adviceCount: number;
+  credit: string | null;
+  warnings: string[];
+  /** Null when it will be imported; otherwise why it is skipped. */
+  skipReason: string | null;
+}
+
+export interface ImportReport {
+  posts: ImportPreviewPost[];
+  imported: number;
+  skipped: number;
+  /** Ids of the situations written (empty for a preview). */
+  situationIds: string[];
+}
+
+export interface MergeCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Kept local: the same record is newer here, or a tag name clashes. */
+  conflicts: number;
+}
+
+export interface PackReport {
+  groups: MergeCounts;
+  members: MergeCounts;
+  situations: MergeCounts;
+  contributions: MergeCounts;
+  commitments: MergeCounts;
+  tags: MergeCounts;
+  conflictNotes: string[];
+}
+
+/** A pack opened read-only: its situations as threads, never written to the archive. */
+export interface PackContents {
+  groupNames: string[];
+  createdAt: number;
+  situations: {
+    id: string;
+    title: string;
+    background: string;
+    presenterName: string;
+    tags: string[];
+    points: {
+      id: string;
+      parentId: string | null;
+      authorName: string;
+      kind: ContributionKind;
+      body: string;
+    }[];
+  }[];
+}
+
+export interface BackupEntry {
+  /** The backup's file name (never a path: the renderer never names files on disk). */
+  name: string;
+  kind: 'rolling' | 'before-migration';
+  takenAt: number;
+  bytes: number;
+}
