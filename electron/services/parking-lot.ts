@@ -113,9 +113,8 @@ function chooseSituations(store: Store, meetingId: string, situationIds: readonl
   const minutes = template?.minutes ?? DEFAULT_SLOT_MINUTES;
   const title = template?.title ?? 'Issue processing';
 
-  const ordered = situationIds.map((situationId) => {
-    const existing = slots.find((s) => s.situationId === situationId);
-    if (existing) return existing.id;
+  // A new issue-processing slot at the end; the reorder below puts it in place.
+  const addSlot = (situationId: string | null): string => {
     const id = newId();
     store.agenda.insertItem({
       id,
@@ -129,23 +128,13 @@ function chooseSituations(store: Store, meetingId: string, situationIds: readonl
       now: at,
     });
     return id;
-  });
+  };
+
+  const ordered = situationIds.map(
+    (situationId) => slots.find((s) => s.situationId === situationId)?.id ?? addSlot(situationId),
+  );
   if (openSlot) ordered.push(openSlot.id);
-  else if (ordered.length === 0) {
-    const id = newId();
-    store.agenda.insertItem({
-      id,
-      meetingId,
-      position: items.length,
-      kind: 'issue_processing',
-      title,
-      minutes,
-      speakerMinutes: null,
-      situationId: null,
-      now: at,
-    });
-    ordered.push(id);
-  }
+  else if (ordered.length === 0) ordered.push(addSlot(null));
   const order = others.map((i) => i.id);
   order.splice(anchor, 0, ...ordered);
   store.agenda.setOrder(order, at);
