@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../shared/domain';
+import { typedSearch } from '../unit/typed-searches';
 import { openTestBackend, seedGroup, type TestBackend } from './backend-fixture';
 
 let backend: TestBackend;
@@ -189,30 +190,9 @@ describe('archive.search', () => {
   });
 
   it('never fails on whatever a member types', async () => {
-    const tokens = fc.constantFrom(
-      '"',
-      'AND',
-      'OR',
-      'NOT',
-      'NEAR',
-      '*',
-      ':',
-      '(',
-      ')',
-      '^',
-      '-',
-      'empow',
-      '😀',
-      '\u0000',
-    );
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(
-          fc.string({ unit: 'grapheme', maxLength: 300 }),
-          fc.string({ unit: 'binary', maxLength: 300 }),
-          fc.array(tokens, { maxLength: 40 }).map((t) => t.join(' ')),
-          fc.string({ minLength: 900, maxLength: 1000 }),
-        ),
+        typedSearch,
         fc.constantFrom('relevance' as const, 'date' as const),
         async (query, sort) => {
           const result = await backend.route('archive.search', { query, sort });

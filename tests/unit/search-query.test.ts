@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { typedSearch } from './typed-searches';
 import { toFtsQuery } from '../../electron/services/search-query';
 
 describe('toFtsQuery', () => {
@@ -39,34 +40,11 @@ describe('toFtsQuery', () => {
     db.exec(`CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
              INSERT INTO t (body) VALUES ('How do you build teamwork across account teams?');`);
     const search = db.prepare(`SELECT rowid FROM t WHERE t MATCH ? ORDER BY rank LIMIT 5`);
-    const operators = fc.constantFrom(
-      '"',
-      'AND',
-      'OR',
-      'NOT',
-      'NEAR',
-      '*',
-      ':',
-      '(',
-      ')',
-      '^',
-      '-',
-      '+',
-      '{',
-      '}',
-      ' ',
-    );
     fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ unit: 'grapheme', maxLength: 200 }),
-          fc.array(operators).map((a) => a.join(' ')),
-        ),
-        (input) => {
-          const query = toFtsQuery(input);
-          if (query !== null) search.all(query);
-        },
-      ),
+      fc.property(typedSearch, (input) => {
+        const query = toFtsQuery(input);
+        if (query !== null) search.all(query);
+      }),
       { numRuns: 2000 },
     );
     db.close();
