@@ -72,6 +72,20 @@ export const CHANNELS = [
 
 export type Channel = (typeof CHANNELS)[number];
 
+/**
+ * Channels the host answers (Electron's main process, or the browser shell) rather than the backend
+ * worker: they need a window, a dialog or a printer, which the worker has none of.
+ */
+export const HOST_CHANNELS = ['export.save'] as const satisfies readonly Channel[];
+
+export type HostChannel = (typeof HOST_CHANNELS)[number];
+/** The channels the backend worker answers. */
+export type BackendChannel = Exclude<Channel, HostChannel>;
+
+export function isHostChannel(value: unknown): value is HostChannel {
+  return typeof value === 'string' && (HOST_CHANNELS as readonly string[]).includes(value);
+}
+
 export const EVENTS = ['archive.changed', 'meeting.changed', 'export.progress', 'import.progress'] as const;
 
 export type EventName = (typeof EVENTS)[number];

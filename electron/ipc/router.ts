@@ -1,37 +1,70 @@
 // route(channel, input): validate against the contract, call the domain handler, answer with an
-// envelope. Plain functions, so tests call it in-process; the backend worker only hosts it.
+// envelope. Plain functions, so tests call it in-process; the backend worker hosts one router and
+// the host (Electron's main process or the browser shell) another for the channels only it can answer.
 import type { z } from 'zod';
-import { isChannel, type Channel } from '../../shared/channels';
+import {
+  isChannel,
+  isHostChannel,
+  type BackendChannel,
+  type Channel,
+  type HostChannel,
+} from '../../shared/channels';
 import { contract, type Output, type ParsedInput } from '../../shared/contract';
 import { AppError, type Envelope, type ErrorBody } from '../../shared/errors';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 
-/** One handler per channel: a missing or mis-shaped handler fails to compile. */
-export type Handlers = { [C in Channel]: Handler<C> };
+/** One handler per backend channel: a missing or mis-shaped handler fails to compile. */
+export type Handlers = { [C in BackendChannel]: Handler<C> };
+
+/** One handler per host channel (saving files, printing). */
+export type HostHandlers = { [C in HostChannel]: Handler<C> };
 
 export type Route = (channel: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
-export function createRouter(handlers: Handlers, log: (error: unknown) => void = console.error): Route {
-  return async function route(channel, input) {
-    if (!isChannel(channel)) {
-      return failure({ code: 'VALIDATION', message: 'Roundtable does not know that request.' });
-    }
-    const parsed = contract[channel].input.safeParse(input);
-    if (!parsed.success) return failure(validationError(parsed.error));
-    try {
-      const handler = handlers[channel] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
-    } catch (error) {
-      if (error instanceof AppError) return failure(error.toBody());
-      log(error);
-      return failure({
-        code: 'INTERNAL',
-        message:
-          'Something went wrong and nothing was saved. Try again; if it keeps happening, restart Roundtable.',
-      });
-    }
+type Log = (error: unknown) => void;
+
+/** The backend's router. A host channel reaching it means no host stood in front of it. */
+export function createRouter(handlers: Handlers, log: Log = console.error): Route {
+  return function route(channel, input) {
+    if (!isChannel(channel)) return Promise.resolve(failure(UNKNOWN_CHANNEL));
+    const handler = isHostChannel(channel) ? needsWindow : (handlers[channel] as (input: unknown) => unknown);
+    return answer(channel, input, handler, log);
   };
+}
+
+/** The host's router: answers the host channels itself and passes every other call to the backend. */
+export function createHostRouter(handlers: HostHandlers, backend: Route, log: Log = console.error): Route {
+  return function route(channel, input) {
+    if (!isHostChannel(channel)) return backend(channel, input);
+    return answer(channel, input, handlers[channel] as (input: unknown) => unknown, log);
+  };
+}
+
+const UNKNOWN_CHANNEL: ErrorBody = { code: 'VALIDATION', message: 'Roundtable does not know that request.' };
+function needsWindow(): never {
+  throw new AppError('CONFLICT', 'Saving a file needs Roundtable’s window. Nothing was saved.');
+}
+
+async function answer(
+  channel: Channel,
+  input: unknown,
+  handler: (input: unknown) => unknown,
+  log: Log,
+): Promise<Envelope<unknown>> {
+  const parsed = contract[channel].input.safeParse(input);
+  if (!parsed.success) return failure(validationError(parsed.error));
+  try {
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return failure(error.toBody());
+    log(error);
+    return failure({
+      code: 'INTERNAL',
+      message:
+        'Something went wrong and nothing was saved. Try again; if it keeps happening, restart Roundtable.',
+    });
+  }
 }
 
 function failure(error: ErrorBody): Envelope<never> {

@@ -1,15 +1,13 @@
-// Saving an export from Electron's main process: the native save dialog picks the file, which is
-// written owner-only (0600); a PDF is printToPDF of the export's own HTML in a hidden, sandboxed
-// window with JavaScript off. Structural types only, so tests pass fakes of dialog and BrowserWindow.
+// Saving an export, the host's `export.save`: a save dialog picks the file, which is written
+// owner-only (0600); a PDF is the export's own HTML printed in a hidden page with JavaScript off and
+// no network. Structural types only: Electron's main process passes its dialog and a hidden
+// BrowserWindow, the browser shell a folder and a headless Chromium page, and tests pass fakes.
 import { constants, promises as fs } from 'node:fs';
+import type { Output, ParsedInput } from '../../shared/contract';
+import { EXPORT_CSP } from '../../shared/export-csp';
 
-export type SaveFormat = 'markdown' | 'html' | 'pdf' | 'pack';
-
-export interface SaveRequest {
-  fileName: string;
-  format: SaveFormat;
-  content: string;
-}
+export type SaveRequest = ParsedInput<'export.save'>;
+export type SaveFormat = SaveRequest['format'];
 
 export interface SaveDialogLike {
   showSaveDialog(options: {
@@ -20,14 +18,14 @@ export interface SaveDialogLike {
 
 export interface PrintWindowLike {
   loadURL(url: string): Promise<void>;
-  webContents: { printToPDF(options: { printBackground: boolean; pageSize: string }): Promise<Buffer> };
+  webContents: { printToPDF(options: { printBackground: boolean; pageSize: 'A4' }): Promise<Buffer> };
   destroy(): void;
 }
 
 export type PrintWindowFactory = (options: {
   show: false;
   webPreferences: { sandbox: true; javascript: false; contextIsolation: true; nodeIntegration: false };
-}) => PrintWindowLike;
+}) => PrintWindowLike | Promise<PrintWindowLike>;
 
 const FILTERS: Record<SaveFormat, { name: string; extensions: string[] }> = {
   markdown: { name: 'Markdown', extensions: ['md'] },
@@ -49,14 +47,28 @@ export async function writePrivateFile(file: string, data: string | Buffer): Pro
   await fs.chmod(file, 0o600);
 }
 
+/**
+ * The export's policy as the first thing in the page's head, whatever HTML arrives: a page printed to
+ * PDF can then fetch nothing (no image, font or stylesheet from anywhere), even if its HTML asked to.
+ */
+export function withExportPolicy(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`;
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (head)
+    return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return `${html.slice(0, at)}<head>${meta}</head>${html.slice(at)}`;
+}
+
 /** Prints self-contained HTML to PDF; the window never runs script and is always destroyed. */
 export async function printHtmlToPdf(createWindow: PrintWindowFactory, html: string): Promise<Buffer> {
-  const window = createWindow({
+  const window = await createWindow({
     show: false,
     webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false },
   });
   try {
-    await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(withExportPolicy(html))}`);
     return await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
   } finally {
     window.destroy();
@@ -72,7 +84,7 @@ export async function saveExport(
   dialog: SaveDialogLike,
   createWindow: PrintWindowFactory,
   request: SaveRequest,
-): Promise<{ saved: boolean; fileName: string | null }> {
+): Promise<Output<'export.save'>> {
   const defaultPath = request.format === 'pdf' ? pdfName(request.fileName) : request.fileName;
   const choice = await dialog.showSaveDialog({ defaultPath, filters: [FILTERS[request.format]] });
   if (choice.canceled || !choice.filePath) return { saved: false, fileName: null };

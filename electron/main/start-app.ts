@@ -1,15 +1,23 @@
 // Roundtable's main process, written as one function of the Electron modules it uses. main.ts passes
 // the real modules (and tsc checks they fit); tests pass fakes, so the wiring is checked without Electron.
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, CustomScheme, MessageBoxOptions } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  CustomScheme,
+  MessageBoxOptions,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
+} from 'electron';
 import { IPC_EVENT } from '../../shared/bridge';
 import { AppError } from '../../shared/errors';
 import type { Backend } from '../backend/host';
 import type { WorkerConfig } from '../backend/protocol';
 import { bindIpc, type IpcMainLike } from '../ipc/electron-binding';
+import { createHostRouter } from '../ipc/router';
 import { damagedArchiveOf } from '../backend/damaged-archive';
 import { APP_INDEX_URL, APP_SCHEME, appProtocolHandler } from './app-protocol';
 import { askHowToRecover } from './archive-recovery';
+import { saveExport, type PrintWindowFactory } from './export-save';
 import { createWebLinkOpener } from './external-links';
 import {
   hardenWebContents,
@@ -21,7 +29,11 @@ import { keepDownloadsPrivate, type DownloadingSessionLike } from './private-dow
 import { mainWindowOptions, presenterWindowOptions } from './window';
 
 export interface WindowLike {
-  readonly webContents: { send(channel: string, ...args: unknown[]): void };
+  readonly webContents: {
+    send(channel: string, ...args: unknown[]): void;
+    printToPDF(options: { printBackground: boolean; pageSize: 'A4' }): Promise<Buffer>;
+  };
+  destroy(): void;
   once(event: 'ready-to-show', listener: () => void): unknown;
   loadURL(url: string): Promise<void>;
   show(): void;
@@ -56,6 +68,7 @@ export interface ElectronLike {
   dialog: {
     showErrorBox(title: string, content: string): void;
     showMessageBox(options: MessageBoxOptions): Promise<{ response: number }>;
+    showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
   };
   shell: { openExternal(url: string): Promise<void> };
 }
@@ -180,7 +193,14 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
     return;
   }
 
-  bindIpc(electron.ipcMain, backend);
+  // Saving needs a dialog and a printer, which only main has; every other call goes to the backend.
+  const createPrintWindow: PrintWindowFactory = (options) => new BrowserWindow(options);
+  const toBackend = backend;
+  const route = createHostRouter(
+    { 'export.save': (request) => saveExport(dialog, createPrintWindow, request) },
+    (channel, input) => toBackend.invoke(channel, input),
+  );
+  bindIpc(electron.ipcMain, { invoke: route });
   backend.onEvent((name, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT, name, payload);
   });

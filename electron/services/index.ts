@@ -1,5 +1,4 @@
 // Every domain's handlers, merged into the one table the router is typed against.
-import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/router';
 import { agendaHandlers } from './agenda';
 import { backupHandlers } from './backups';
@@ -31,8 +30,5 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...digestImportHandlers(context),
     ...packHandlers(context),
     ...backupHandlers(context),
-    'export.save': () => {
-      throw new AppError('CONFLICT', 'Saving a file needs Roundtable’s window. Nothing was saved.');
-    },
   };
 }

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startBackend, type Backend } from '../../electron/backend/host';
+import { createHostRouter, type Route } from '../../electron/ipc/router';
 import type { Envelope } from '../../shared/errors';
 import { bridgeInitScript, EVENT_DISPATCHER, INVOKE_BINDING } from './browser-bridge';
 import { RENDERER_ORIGIN, RENDERER_URL, serveRendererFile } from './renderer-files';
+import { shellSaveHost } from './shell-save';
 
 export { RENDERER_ORIGIN, RENDERER_URL };
 
@@ -29,6 +31,10 @@ export interface ShellOptions {
   headless: boolean;
   /** The window's content size; null lets a visible window be resized freely. */
   viewport?: { width: number; height: number } | null;
+  /** Where "Save…" puts files; by default an Exports folder beside the database. */
+  exportDir?: string;
+  /** Told the path of each file saved. */
+  onSaved?: (file: string) => void;
 }
 
 export interface Shell {
@@ -37,6 +43,8 @@ export interface Shell {
   /** Another page on the renderer (a presenter view will use it), sharing the backend and its events. */
   newPage(hash?: string): Promise<Page>;
   backend: Backend;
+  /** The folder saved exports land in. */
+  exportDir: string;
   browser: Browser;
   context: BrowserContext;
   /** Closes the browser, then the backend (which checkpoints the database). Safe to call twice. */
@@ -58,31 +66,49 @@ function requireBuild(): void {
   }
 }
 
-export async function openShell({ dbPath, headless, viewport }: ShellOptions): Promise<Shell> {
+function launchChromium(headless: boolean): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    args: CHROMIUM_ARGS,
+    // The caller decides what Ctrl-C means, so the database is always checkpointed on the way out.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+}
+
+export async function openShell({
+  dbPath,
+  headless,
+  viewport,
+  exportDir,
+  onSaved,
+}: ShellOptions): Promise<Shell> {
   requireBuild();
   const backend = await startBackend(WORKER_FILE, { dbPath });
   let browser: Browser;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless,
-      args: CHROMIUM_ARGS,
-      // The caller decides what Ctrl-C means, so the database is always checkpointed on the way out.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    browser = await launchChromium(headless);
   } catch (error) {
     await backend.close();
     throw error;
   }
 
+  const saveDir = exportDir ?? path.join(path.dirname(dbPath), 'Exports');
+  const saving = shellSaveHost({
+    exportDir: saveDir,
+    headlessBrowser: headless ? browser : null,
+    launchHeadless: () => launchChromium(true),
+    onSaved,
+  });
+  const route = createHostRouter(saving.handlers, (channel, input) => backend.invoke(channel, input));
   try {
     const context = await browser.newContext({
       viewport: viewport === undefined ? { width: 1200, height: 860 } : viewport,
       serviceWorkers: 'block',
     });
-    await bindRenderer(context, backend);
+    await bindRenderer(context, backend, route);
     const openPage = async (hash = '') => {
       const page = await context.newPage();
       await page.goto(`${RENDERER_URL}${hash}`);
@@ -95,10 +121,12 @@ export async function openShell({ dbPath, headless, viewport }: ShellOptions): P
       page,
       newPage: openPage,
       backend,
+      exportDir: saveDir,
       browser,
       context,
       close() {
         closing ??= (async () => {
+          await saving.close();
           await browser.close().catch(() => undefined);
           await backend.close();
         })();
@@ -106,13 +134,14 @@ export async function openShell({ dbPath, headless, viewport }: ShellOptions): P
       },
     };
   } catch (error) {
+    await saving.close();
     await browser.close().catch(() => undefined);
     await backend.close();
     throw error;
   }
 }
 
-async function bindRenderer(context: BrowserContext, backend: Backend): Promise<void> {
+async function bindRenderer(context: BrowserContext, backend: Backend, route: Route): Promise<void> {
   // Everything that is not the renderer is refused: no network, ever.
   await context.route('**/*', async (route) => {
     if (new URL(route.request().url()).origin === RENDERER_ORIGIN)
@@ -125,7 +154,7 @@ async function bindRenderer(context: BrowserContext, backend: Backend): Promise<
     const fromMainFrame = source.frame === source.page.mainFrame();
     const fromRenderer = source.frame.url().startsWith(`${RENDERER_ORIGIN}/`);
     if (!fromMainFrame || !fromRenderer) return FOREIGN_FRAME;
-    return backend.invoke(channel, input);
+    return route(channel, input);
   });
 
   await context.addInitScript({ content: bridgeInitScript() });

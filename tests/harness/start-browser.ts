@@ -35,7 +35,12 @@ process.on('SIGTERM', () => void stop('Asked to stop.'));
 
 let shell: Shell;
 try {
-  shell = await openShell({ dbPath, headless, viewport: headless ? { width: 1200, height: 860 } : null });
+  shell = await openShell({
+    dbPath,
+    headless,
+    viewport: headless ? { width: 1200, height: 860 } : null,
+    onSaved: (file) => console.log(`Saved ${file}`),
+  });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
@@ -49,6 +54,7 @@ if (session.stopping) {
 } else {
   console.log(`Roundtable is running in Chromium${headless ? ' (headless)' : ''}.`);
   console.log(`Database: ${dbPath}`);
+  console.log(`Saved exports go to: ${shell.exportDir}`);
   console.log('Press Ctrl-C here, or close the window, to quit.');
   shell.page.on('close', () => void stop('The window was closed.'));
   shell.browser.on('disconnected', () => void stop('The browser went away.'));

@@ -1,9 +1,8 @@
 // A self-contained HTML page for exports: inline CSS, no script, nothing fetched from anywhere, a CSP
 // that forbids both, and every user string escaped through escapeHtml.
+import { EXPORT_CSP } from '../../../shared/export-csp';
 
-/** The page's policy: styles inline only; no scripts, frames, fonts, images or connections. */
-export const EXPORT_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export { EXPORT_CSP };
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',

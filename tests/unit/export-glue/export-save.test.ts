@@ -4,7 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveExport, type PrintWindowFactory, type SaveDialogLike } from '../../../electron/main/export-save';
+import {
+  saveExport,
+  withExportPolicy,
+  type PrintWindowFactory,
+  type SaveDialogLike,
+} from '../../../electron/main/export-save';
+import { EXPORT_CSP } from '../../../shared/export-csp';
 
 let dir: string;
 beforeEach(() => {
@@ -81,12 +87,28 @@ describe('saveExport', () => {
     });
     expect(window.log).toEqual([
       'create javascript=false sandbox=true',
-      'load data:text/html;charset=utf-8,<!DOCTYPE html><p>Q?</p>',
+      `load data:text/html;charset=utf-8,<!DOCTYPE html><head><meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}"></head><p>Q?</p>`,
       'destroy',
     ]);
     expect(fs.readFileSync(file, 'utf8')).toMatch(/^%PDF/);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(dialog.asked[0]).toMatchObject({ defaultPath: 'notes.pdf' });
+  });
+
+  it.each([
+    [
+      'a page with a head',
+      '<!DOCTYPE html><html><head lang="en"><title>N</title></head><body>x</body></html>',
+    ],
+    ['a fragment', '<p>x</p>'],
+    ['a page with a doctype only', '<!doctype html>\n<body>x</body>'],
+  ])('puts the export policy first in the head of %s, so printing fetches nothing', (_label, html) => {
+    const page = withExportPolicy(html);
+    const policy = `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`;
+    expect(page.indexOf(policy)).toBeGreaterThan(-1);
+    // Nothing of the page's own comes between <head> and the policy.
+    expect(page).toMatch(/<head[^>]*><meta http-equiv="Content-Security-Policy"/);
+    expect(page.replace(policy, '').replace('<head></head>', '')).toBe(html);
   });
 
   it('replaces an existing file with a private one', async () => {

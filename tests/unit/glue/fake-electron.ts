@@ -2,7 +2,13 @@
 import type { DownloadItemLike } from '../../../electron/main/private-downloads';
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
-import type { BrowserWindowConstructorOptions, CustomScheme, MessageBoxOptions } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  CustomScheme,
+  MessageBoxOptions,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
+} from 'electron';
 import type { Backend } from '../../../electron/backend/host';
 import type { InvokeEventLike } from '../../../electron/ipc/electron-binding';
 import type { ElectronLike, WindowLike } from '../../../electron/main/start-app';
@@ -25,8 +31,14 @@ export class FakeWindow extends EventEmitter implements WindowLike {
     return FakeWindow.all;
   }
 
-  readonly webContents = { send: vi.fn() };
-  readonly loadURL = vi.fn(() => Promise.resolve());
+  readonly webContents = {
+    send: vi.fn(),
+    printToPDF: vi.fn((_options: { printBackground: boolean; pageSize: 'A4' }) =>
+      Promise.resolve(Buffer.from('%PDF-1.7 printed by a fake window')),
+    ),
+  };
+  readonly destroy = vi.fn();
+  readonly loadURL = vi.fn((_url: string) => Promise.resolve());
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn();
@@ -71,6 +83,10 @@ export function fakeElectron() {
       // Answers Cancel/Quit (the last button) unless a test says otherwise.
       showMessageBox: vi.fn((options: MessageBoxOptions) =>
         Promise.resolve({ response: (options.buttons?.length ?? 1) - 1 }),
+      ),
+      // Cancels unless a test says where to save.
+      showSaveDialog: vi.fn((_options: SaveDialogOptions): Promise<SaveDialogReturnValue> =>
+        Promise.resolve({ canceled: true, filePath: '' }),
       ),
     },
     shell: { openExternal: vi.fn<(url: string) => Promise<void>>(() => Promise.resolve()) },

@@ -1,6 +1,6 @@
 // Drives main's wiring (startApp) with fake Electron modules and a fake backend: what main.ts does,
 // checked without Electron's binary.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi, type Mock } from 'vitest';
@@ -244,6 +244,67 @@ describe('startApp', () => {
         situationId: 's1',
       });
     }
+  });
+
+  describe('export.save', () => {
+    const appFrame = { senderFrame: { url: 'app://roundtable/index.html', parent: null } };
+    async function invokeOf(setup: ReturnType<typeof setUp>) {
+      await setup.start();
+      const listener = setup.electron.ipcMain.handle.mock.calls[0]?.[1];
+      if (!listener) throw new Error('no IPC handler');
+      return (channel: string, input: unknown) => listener(appFrame, channel, input);
+    }
+
+    it('is answered by main through the save dialog, never by the backend, and writes an owner-only file', async () => {
+      const setup = setUp();
+      const file = path.join(fixture, 'saved-notes.md');
+      setup.electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: file });
+      const invoke = await invokeOf(setup);
+      await expect(
+        invoke('export.save', { fileName: 'notes.md', format: 'markdown', content: '# Notes' }),
+      ).resolves.toEqual({ ok: true, value: { saved: true, fileName: 'saved-notes.md' } });
+      expect(setup.electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+        expect.objectContaining({ defaultPath: 'notes.md' }),
+      );
+      expect(readFileSync(file, 'utf8')).toBe('# Notes');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(setup.backend.invoke).not.toHaveBeenCalled();
+    });
+
+    it('prints a PDF in a hidden window with JavaScript off, then destroys it', async () => {
+      const setup = setUp();
+      const file = path.join(fixture, 'notes.pdf');
+      setup.electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: file });
+      const invoke = await invokeOf(setup);
+      const html = '<!DOCTYPE html><html><head><title>Notes</title></head><body>Q?</body></html>';
+      await expect(
+        invoke('export.save', { fileName: 'notes.html', format: 'pdf', content: html }),
+      ).resolves.toEqual({ ok: true, value: { saved: true, fileName: 'notes.pdf' } });
+      const printer = FakeWindow.all.find((w) => w.options.webPreferences?.javascript === false);
+      expect(printer?.options.webPreferences).toMatchObject({ javascript: false, sandbox: true });
+      expect(printer?.webContents.printToPDF).toHaveBeenCalledOnce();
+      expect(printer?.destroy).toHaveBeenCalledOnce();
+      expect(readFileSync(file, 'utf8')).toBe('%PDF-1.7 printed by a fake window');
+    });
+
+    it('refuses a malformed request with a sentence and opens no dialog', async () => {
+      const setup = setUp();
+      const invoke = await invokeOf(setup);
+      const answer = await invoke('export.save', {
+        fileName: '../../etc/passwd',
+        format: 'markdown',
+        content: '',
+      });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(setup.electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+    });
+
+    it('passes every other channel to the backend', async () => {
+      const setup = setUp();
+      const invoke = await invokeOf(setup);
+      await invoke('group.list', {});
+      expect(setup.backend.invoke).toHaveBeenCalledExactlyOnceWith('group.list', {});
+    });
   });
 
   it('holds the quit until the backend has closed the database, then quits for real', async () => {
