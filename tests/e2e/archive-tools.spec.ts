@@ -1,10 +1,12 @@
-// Archive tools: session notes exported anonymized and saved as a download, a digest file previewed
-// and imported, an archive pack round trip with a wrong passphrase first, and "Back up now".
-import { readFile } from 'node:fs/promises';
+// Archive tools: session notes exported anonymized and saved, the same notes printed to PDF, a digest
+// file previewed and imported, an archive pack round trip with a wrong passphrase first, "Back up now".
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { pdfText } from '../harness/pdf-text';
 import { openHash } from './archive-cast';
 import { expect, test } from './fixtures';
-import { runMeetingTo, seedForum } from './meeting-cast';
+import { EXIT, runMeetingTo, seedForum, TEAMWORK } from './meeting-cast';
 
 const DIGEST = `Tag Archives: Hiring
 
@@ -30,6 +32,7 @@ async function openTools(page: Page) {
 test('export a meeting’s notes anonymized, save them, and export HTML without scripts', async ({
   page,
   seed,
+  shell,
 }) => {
   const forum = await seedForum(seed);
   const { meeting } = await runMeetingTo(seed, forum, 'advise');
@@ -62,16 +65,78 @@ test('export a meeting’s notes anonymized, save them, and export HTML without 
   for (const member of Object.values(forum.members)) expect(markdown).not.toContain(member.name);
   expect(markdown).not.toContain(ana.name.split(' ')[1] ?? ana.name);
 
-  const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save…' }).click();
-  const saved = await download;
-  expect(saved.suggestedFilename()).toMatch(/\.md$/);
-  expect(await readFile(await saved.path(), 'utf8')).toBe(markdown);
+  const status = page.getByRole('status').filter({ hasText: /^Saved / });
+  await expect(status).toHaveText(/^Saved notes-.+-anonymized\.md\.$/);
+  const fileName = ((await status.textContent()) ?? '').replace(/^Saved /, '').replace(/\.$/, '');
+  const file = path.join(shell.exportDir, fileName);
+  expect(await readFile(file, 'utf8')).toBe(markdown);
+  expect((await stat(file)).mode & 0o777).toBe(0o600);
 
   await form.getByLabel('Format').selectOption('html');
   await form.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(preview).toContainText('<html');
   expect(await preview.textContent()).not.toMatch(/<script/i);
+});
+
+test('print a meeting’s notes to PDF: the PDF holds every situation’s question and the advice', async ({
+  page,
+  seed,
+  shell,
+}) => {
+  const forum = await seedForum(seed);
+  const { teamwork, exit } = forum.situations;
+  const meetingId = (await seed('meeting.plan', { groupId: forum.group.id, startsAt: Date.now() })).meeting
+    .id;
+  await seed('meeting.start', { meetingId });
+  for (const m of Object.values(forum.members)) {
+    await seed('attendance.mark', { meetingId, memberId: m.id, status: 'present' });
+  }
+  const view = await seed('selection.choose', { meetingId, situationIds: [teamwork.id, exit.id] });
+  const slot = view.agenda.find((item) => item.situationId === teamwork.id);
+  if (!slot) throw new Error('teamwork has no slot');
+  await seed('segment.start', { meetingId, itemId: slot.id });
+  for (const phase of ['present', 'clarify'] as const) await seed('phase.start', { meetingId, phase });
+  const { chen, eve } = forum.members;
+  await seed('contribution.add', {
+    situationId: teamwork.id,
+    authorId: chen.id,
+    kind: 'question',
+    body: 'Who owns the shared accounts today?',
+  });
+  await seed('phase.start', { meetingId, phase: 'advise' });
+  await seed('contribution.add', {
+    situationId: teamwork.id,
+    authorId: eve.id,
+    kind: 'advice',
+    body: 'Pay one team bonus across accounts.',
+  });
+  await seed('meeting.close', { meetingId });
+
+  await openTools(page);
+  const form = page.getByRole('form', { name: 'Export notes or a digest' });
+  await form.getByLabel('Confidentiality').selectOption('full');
+  await form.getByLabel('Format').selectOption('pdf');
+  await form.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByLabel('Export preview')).toContainText('<html');
+  await page.getByRole('button', { name: 'Save as PDF…' }).click();
+  const status = page.getByRole('status').filter({ hasText: /^Saved / });
+  await expect(status).toHaveText(/^Saved notes-.+-full\.pdf\.$/, { timeout: 20_000 });
+
+  const fileName = ((await status.textContent()) ?? '').replace(/^Saved /, '').replace(/\.$/, '');
+  const bytes = await readFile(path.join(shell.exportDir, fileName));
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // PDF.js may break a line anywhere; the words are compared with their spacing made even.
+  const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+  for (const line of [
+    TEAMWORK,
+    EXIT,
+    'Who owns the shared accounts today?',
+    'Pay one team bonus across accounts.',
+  ]) {
+    expect(text).toContain(line);
+  }
+  expect(text).toContain(forum.group.name);
 });
 
 test('preview a digest file per post, import it, and find the posts in the archive', async ({

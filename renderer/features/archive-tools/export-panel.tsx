@@ -10,7 +10,14 @@ import { MemberChoice } from '../../ui/member-choice';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
 import { ConfidentialChoice } from './confidential-choice';
-import { DIGEST_NOUNS, FIRST_REQUEST, runExport, WHOLE_GROUP, type ExportRequest } from './export-request';
+import {
+  DIGEST_NOUNS,
+  EXPORT_FORMATS,
+  FIRST_REQUEST,
+  runExport,
+  WHOLE_GROUP,
+  type ExportRequest,
+} from './export-request';
 import { ExportPreview } from './export-preview';
 
 export function ExportPanel({ group }: { group: Group }) {
@@ -138,10 +145,13 @@ export function ExportPanel({ group }: { group: Group }) {
             <select
               id={`${id}-format`}
               value={request.format}
-              onChange={(e) => change({ format: e.target.value === 'html' ? 'html' : 'markdown' })}
+              onChange={(e) =>
+                change({ format: EXPORT_FORMATS.find((f) => f === e.target.value) ?? 'markdown' })
+              }
             >
               <option value="markdown">Markdown</option>
               <option value="html">HTML</option>
+              <option value="pdf">PDF</option>
             </select>
           </Field>
           <Field id={`${id}-level`} label="Confidentiality">

@@ -1,11 +1,37 @@
-// The export as the chair will send it, read-only, with "Save…" as a download. HTML is shown as
-// its source text: rendering it here would run under the app's own rights.
-import { useId } from 'react';
-import type { ExportResult, TextExportFormat } from '../../../shared/domain';
-import { offerDownload } from './file-transfer';
+// The export as the chair will send it, read-only, with "Save…": Roundtable's window asks where (the
+// save dialog) and writes the file; a PDF is printed from this HTML. HTML is shown as its source
+// text: rendering it here would run under the app's own rights.
+import { useId, useState } from 'react';
+import type { ExportResult } from '../../../shared/domain';
+import { invoke } from '../../api/client';
+import { FormError } from '../../ui/messages';
+import { useSubmission } from '../../ui/use-submission';
+import type { ExportFormat } from './export-request';
 
-export function ExportPreview({ result, format }: { result: ExportResult; format: TextExportFormat }) {
+const SAVE_LABELS: Record<ExportFormat, { idle: string; pending: string }> = {
+  markdown: { idle: 'Save…', pending: 'Saving…' },
+  html: { idle: 'Save…', pending: 'Saving…' },
+  pdf: { idle: 'Save as PDF…', pending: 'Printing the PDF…' },
+};
+
+export function ExportPreview({ result, format }: { result: ExportResult; format: ExportFormat }) {
   const id = useId();
+  const { pending, error, submit } = useSubmission();
+  const [saved, setSaved] = useState<string | null>(null);
+
+  async function save() {
+    setSaved(null);
+    await submit(async () => {
+      const answer = await invoke('export.save', {
+        fileName: result.fileName,
+        format,
+        content: result.content,
+      });
+      // A cancelled dialog saves nothing and says nothing.
+      setSaved(answer.saved ? answer.fileName : null);
+    });
+  }
+
   return (
     <section className="export-preview" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>
@@ -17,17 +43,20 @@ export function ExportPreview({ result, format }: { result: ExportResult; format
           {result.notice}
         </p>
       )}
+      {format === 'pdf' && <p className="field-hint">The PDF is printed from this page.</p>}
       <pre className="export-text" aria-label="Export preview" tabIndex={0}>
         {result.content}
       </pre>
+      <FormError message={error} />
       <div className="form-actions">
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => offerDownload(result.fileName, result.content, format)}
-        >
-          Save…
+        <button type="button" className="button primary" disabled={pending} onClick={() => void save()}>
+          {pending ? SAVE_LABELS[format].pending : SAVE_LABELS[format].idle}
         </button>
+        {saved && (
+          <p role="status" className="form-status">
+            Saved {saved}.
+          </p>
+        )}
       </div>
     </section>
   );

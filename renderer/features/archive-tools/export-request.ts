@@ -8,11 +8,15 @@ export type DigestNoun = (typeof DIGEST_NOUNS)[number];
 /** The digest's situations: one tag's, or every situation of the current group. */
 export const WHOLE_GROUP = 'group';
 
+/** What the chair saves: Markdown, HTML, or a PDF printed from the HTML. */
+export const EXPORT_FORMATS = ['markdown', 'html', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 export interface ExportRequest {
   kind: 'notes' | 'digest';
   meetingId: string;
   digestSource: string;
-  format: TextExportFormat;
+  format: ExportFormat;
   noun: DigestNoun;
   level: ConfidentialityLevel;
   redactCompanies: boolean;
@@ -34,6 +38,8 @@ export const FIRST_REQUEST: ExportRequest = {
 
 export async function runExport(request: ExportRequest, groupId: string): Promise<ExportResult> {
   const includeConfidential = request.level === 'full' && request.includeConfidential;
+  // A PDF is printed by the host from the HTML export, so the backend writes HTML for it.
+  const format: TextExportFormat = request.format === 'pdf' ? 'html' : request.format;
   const redactCompanies = request.level === 'anonymized' && request.redactCompanies;
   if (request.kind === 'notes') {
     if (!request.meetingId) throw new ApiError('VALIDATION', 'Choose the meeting to export.');
@@ -42,7 +48,7 @@ export async function runExport(request: ExportRequest, groupId: string): Promis
     }
     return invoke('export.notes', {
       meetingId: request.meetingId,
-      format: request.format,
+      format,
       level: request.level,
       presenterId: request.level === 'presenter' ? request.presenterId : undefined,
       redactCompanies,
@@ -50,7 +56,7 @@ export async function runExport(request: ExportRequest, groupId: string): Promis
     });
   }
   const level: 'full' | 'anonymized' = request.level === 'full' ? 'full' : 'anonymized';
-  const common = { format: request.format, level, noun: request.noun, redactCompanies, includeConfidential };
+  const common = { format, level, noun: request.noun, redactCompanies, includeConfidential };
   if (request.digestSource !== WHOLE_GROUP) {
     return invoke('export.digest', { ...common, tagId: request.digestSource });
   }
