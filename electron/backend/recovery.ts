@@ -14,15 +14,18 @@ export function asideStamp(now: number): string {
   return new Date(now).toISOString().replace(/[:.]/g, '-');
 }
 
+/** Why the archive's files are set aside: it was damaged, or a backup is about to replace it. */
+export type AsideReason = 'corrupt' | 'before-restore';
+
 /**
- * Moves the archive and its -wal and -shm to `<name>.corrupt-<stamp>` (with -wal and -shm suffixes,
+ * Moves the archive and its -wal and -shm to `<name>.<reason>-<stamp>` (with -wal and -shm suffixes,
  * so the three still belong together), makes them private and returns their new paths.
  */
-export function moveAside(dbFile: string, now = Date.now()): string[] {
+export function moveAside(dbFile: string, now = Date.now(), reason: AsideReason = 'corrupt'): string[] {
   const dir = path.dirname(dbFile);
-  let stem = `${dbFile}.corrupt-${asideStamp(now)}`;
+  let stem = `${dbFile}.${reason}-${asideStamp(now)}`;
   for (let n = 1; ['', '-wal', '-shm'].some((s) => fs.existsSync(stem + s)); n++) {
-    stem = `${dbFile}.corrupt-${asideStamp(now)}-${n}`;
+    stem = `${dbFile}.${reason}-${asideStamp(now)}-${n}`;
   }
   const moved: string[] = [];
   for (const suffix of ['', '-wal', '-shm']) {

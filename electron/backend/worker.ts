@@ -83,7 +83,7 @@ async function serve(config: WorkerConfig): Promise<void> {
             await daily;
             opened.pragma('wal_checkpoint(TRUNCATE)');
             opened.close();
-            keptAside = moveAside(config.dbPath);
+            keptAside = moveAside(config.dbPath, Date.now(), 'before-restore');
             opened = await openArchive(config.dbPath, { ...native, restoreFrom: restore.backupFile });
             route = makeRoute();
             restore.done(keptAside);

@@ -1,8 +1,9 @@
 // Archive tools: session notes exported anonymized and saved, the same notes printed to PDF, a digest
 // file previewed and imported, an archive pack round trip with a wrong passphrase first, "Back up now".
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { pdfText } from '../harness/pdf-text';
 import { openHash } from './archive-cast';
 import { expect, test } from './fixtures';
@@ -208,4 +209,53 @@ test('back up now adds a backup to the list', async ({ page, seed }) => {
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Backed up at' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Backups' }).getByRole('listitem')).toHaveCount(before + 1);
+});
+
+test('restore a backup from the list: the archive goes back, and the replaced one is kept beside it', async ({
+  page,
+  seed,
+  dbPath,
+}) => {
+  const forum = await seedForum(seed);
+  await openTools(page);
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Backed up at' })).toBeVisible();
+  const backup = (await seed('backup.list', {}))[0];
+  if (!backup) throw new Error('no backup was listed');
+  const later = await seed('situation.create', {
+    groupId: forum.group.id,
+    presenterId: forum.members.chen.id,
+    title: 'Should I move the plant to Monterrey?',
+  });
+
+  const backups = page.getByRole('list', { name: 'Backups' });
+  await backups
+    .getByRole('button', { name: /^Restore the backup of / })
+    .first()
+    .click();
+  const confirm = page.getByRole('alertdialog', { name: 'Restore this backup?' });
+  await expect(confirm).toContainText('set aside (not deleted)');
+  await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
+  const status = page.getByRole('status').filter({ hasText: 'The archive was restored' });
+  await expect(status).toContainText(/kept beside it as roundtable\.db\.before-restore-/);
+
+  await status.getByRole('button', { name: 'Show the restored archive' }).click();
+  await openHash(page, '#/archive');
+  const list = page.getByRole('list', { name: 'Situations in the archive' }).getByRole('link');
+  await expect(list).toHaveCount(2);
+  await expect(list.filter({ hasText: later.title })).toHaveCount(0);
+
+  // Nothing was deleted: the replaced archive, with the later situation, sits beside the database.
+  const kept = (await readdir(path.dirname(dbPath))).filter((f) =>
+    /^roundtable\.db\.before-restore-[^-]/.test(f),
+  );
+  expect(kept.filter((f) => !/-(wal|shm)$/.test(f))).toHaveLength(1);
+  const db = new Database(path.join(path.dirname(dbPath), kept.find((f) => !/-(wal|shm)$/.test(f)) ?? ''), {
+    readonly: true,
+  });
+  try {
+    expect(db.prepare('SELECT title FROM situations WHERE id = ?').pluck().get(later.id)).toBe(later.title);
+  } finally {
+    db.close();
+  }
 });

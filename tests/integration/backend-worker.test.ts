@@ -157,4 +157,59 @@ describe('backend worker', () => {
     const groups = await backend.invoke('group.list', {});
     expect(groups).toMatchObject({ ok: true, value: [{ name: 'Forum' }] });
   });
+
+  it('restores a chosen backup while running: the archive goes back, the replaced one is kept beside it', async () => {
+    dir = tempDir();
+    const dbPath = path.join(dir, 'roundtable.db');
+    const started = await startBackend(WORKER, { dbPath });
+    backend = started;
+    const value = async <T>(answer: Promise<unknown>): Promise<T> => {
+      const envelope = (await answer) as { ok: boolean; value: T };
+      expect(envelope.ok).toBe(true);
+      return envelope.value;
+    };
+    const group = await value<{ id: string }>(started.invoke('group.create', { name: 'Forum' }));
+    const ana = await value<{ id: string }>(
+      started.invoke('member.create', { groupId: group.id, name: 'Ana' }),
+    );
+    const situation = (title: string) =>
+      value(started.invoke('situation.create', { groupId: group.id, presenterId: ana.id, title }));
+    await situation('Should I sell?');
+    const backup = await value<{ name: string }>(started.invoke('backup.create', {}));
+    await situation('Should I hire a COO?');
+
+    const restored = await value<{ keptAside: string[] }>(
+      started.invoke('backup.restore', { name: backup.name, confirm: true }),
+    );
+    // The calls after the restore read the restored archive.
+    const titles = await value<{ title: string }[]>(started.invoke('situation.list', { groupId: group.id }));
+    expect(titles.map((s) => s.title)).toEqual(['Should I sell?']);
+
+    expect(restored.keptAside[0]).toMatch(/^roundtable\.db\.before-restore-/);
+    const kept = new Database(path.join(dir, restored.keptAside[0]!), { readonly: true });
+    const keptTitles = kept.prepare('SELECT title FROM situations ORDER BY title').pluck().all();
+    kept.close();
+    expect(keptTitles).toEqual(['Should I hire a COO?', 'Should I sell?']);
+    expect(fs.statSync(path.join(dir, restored.keptAside[0]!)).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses to restore a damaged backup and leaves the archive as it was', async () => {
+    dir = tempDir();
+    const dbPath = path.join(dir, 'roundtable.db');
+    const started = await startBackend(WORKER, { dbPath });
+    backend = started;
+    const group = (await started.invoke('group.create', { name: 'Forum' })) as { value: { id: string } };
+    const backup = (await started.invoke('backup.create', {})) as { value: { name: string } };
+    await started.invoke('group.create', { name: 'Second forum' });
+    const file = listBackups(dbPath).find((b) => path.basename(b.file) === backup.value.name)?.file;
+    if (!file) throw new Error('the backup is not listed');
+    garbleMiddlePages(file);
+
+    const answer = await started.invoke('backup.restore', { name: backup.value.name, confirm: true });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'CORRUPT' } });
+    const groups = (await started.invoke('group.list', {})) as { value: { id: string }[] };
+    expect(groups.value.map((g) => g.id)).toContain(group.value.id);
+    expect(groups.value).toHaveLength(2);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('before-restore'))).toEqual([]);
+  });
 });

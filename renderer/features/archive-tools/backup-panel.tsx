@@ -54,9 +54,12 @@ export function BackupPanel() {
     setMessage(null);
     const done = await submit(async () => {
       const result = await invoke('backup.restore', { name: entry.name, confirm: true });
+      const [keptAs] = result.keptAside;
       setMessage(
         `The archive was restored to the backup of ${formatDayAndTime(result.restored.takenAt)}. ` +
-          'The archive it replaced was kept aside.',
+          (keptAs
+            ? `The archive it replaced was kept beside it as ${keptAs}.`
+            : 'The archive it replaced was kept aside.'),
       );
     });
     setRestoring(null);
