@@ -61,7 +61,7 @@ function Page({ route }: { route: Route }) {
     case 'members':
       return <MembersView />;
     case 'tools':
-      return <ArchiveToolsPage />;
+      return <ArchiveToolsPage meetingId={route.meetingId} />;
     case 'member':
       return <MemberLensView id={route.id} />;
     case 'situation':

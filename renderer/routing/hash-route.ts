@@ -9,7 +9,8 @@ export type Route =
   | { page: 'archive'; search: ArchiveSearch }
   | { page: 'tags' }
   | { page: 'members' }
-  | { page: 'tools' }
+  /** Archive tools; `meetingId` preselects the meeting whose notes to export. */
+  | { page: 'tools'; meetingId: string | null }
   | { page: 'member'; id: string }
   | { page: 'situation'; id: string }
   | { page: 'meeting'; id: string }
@@ -33,7 +34,10 @@ export function parseRoute(hash: string): Route {
   if (path === '/archive') return { page: 'archive', search: parseArchiveSearch(queryString) };
   if (path === '/tags') return { page: 'tags' };
   if (path === '/members') return { page: 'members' };
-  if (path === '/tools') return { page: 'tools' };
+  if (path === '/tools') {
+    const meetingId = new URLSearchParams(queryString).get('meeting');
+    return { page: 'tools', meetingId: meetingId || null };
+  }
   const record = /^\/(situations|members|meetings|present)\/([^/]+)$/.exec(path);
   if (record?.[1] && record[2]) {
     let id: string;
@@ -49,6 +53,7 @@ export function parseRoute(hash: string): Route {
 
 type LinkTarget =
   | { page: 'meetings' | 'archive' | 'tags' | 'members' | 'tools' }
+  | { page: 'tools'; meetingId: string }
   | { page: 'situation' | 'member' | 'meeting' | 'present'; id: string };
 
 /** The hash of a page. An archive search has its own: archiveHref(). */
@@ -62,6 +67,10 @@ export function hrefTo(target: LinkTarget): string {
       return `#/meetings/${encodeURIComponent(target.id)}`;
     case 'present':
       return `#/present/${encodeURIComponent(target.id)}`;
+    case 'tools':
+      return 'meetingId' in target
+        ? `#/tools?${new URLSearchParams({ meeting: target.meetingId })}`
+        : '#/tools';
     default:
       return `#/${target.page}`;
   }

@@ -113,9 +113,14 @@ test('print a meeting’s notes to PDF: the PDF holds every situation’s questi
     body: 'Pay one team bonus across accounts.',
   });
   await seed('meeting.close', { meetingId });
+  // A later meeting is planned, so the form would start on it if the link did not choose.
+  await seed('meeting.plan', { groupId: forum.group.id, startsAt: Date.now() + 30 * 86_400_000 });
 
-  await openTools(page);
+  await openHash(page, `#/meetings/${meetingId}`);
+  await page.getByRole('link', { name: 'Export session notes…' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Archive tools');
   const form = page.getByRole('form', { name: 'Export notes or a digest' });
+  await expect(form.getByLabel('Meeting')).toHaveValue(meetingId);
   await form.getByLabel('Confidentiality').selectOption('full');
   await form.getByLabel('Format').selectOption('pdf');
   await form.getByRole('button', { name: 'Export', exact: true }).click();

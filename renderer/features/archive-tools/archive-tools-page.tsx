@@ -7,7 +7,8 @@ import { DigestImportPanel } from './digest-import-panel';
 import { ExportPanel } from './export-panel';
 import { PackPanel } from './pack-panel';
 
-export function ArchiveToolsPage() {
+/** `meetingId`: the meeting whose notes the export form starts on (from "Export notes…" on a meeting). */
+export function ArchiveToolsPage({ meetingId }: { meetingId: string | null }) {
   const group = useGroupsStore(selectCurrentGroup);
   const groupsLoaded = useGroupsStore((s) => s.groupsLoaded);
 
@@ -19,7 +20,7 @@ export function ArchiveToolsPage() {
       />
       {group ? (
         <>
-          <ExportPanel key={`export-${group.id}`} group={group} />
+          <ExportPanel key={`export-${group.id}-${meetingId ?? ''}`} group={group} meetingId={meetingId} />
           <DigestImportPanel />
           <PackPanel key={`pack-${group.id}`} group={group} />
         </>

@@ -20,13 +20,16 @@ import {
 } from './export-request';
 import { ExportPreview } from './export-preview';
 
-export function ExportPanel({ group }: { group: Group }) {
+export function ExportPanel({ group, meetingId }: { group: Group; meetingId: string | null }) {
   const id = useId();
   const members = useGroupsStore(selectCurrentMembers);
   const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
   const [tags, setTags] = useState<TagWithCount[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [request, setRequest] = useState<ExportRequest>(FIRST_REQUEST);
+  const [request, setRequest] = useState<ExportRequest>(() => ({
+    ...FIRST_REQUEST,
+    meetingId: meetingId ?? '',
+  }));
   const [result, setResult] = useState<ExportResult | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const { pending, error, submit } = useSubmission();
@@ -39,7 +42,10 @@ export function ExportPanel({ group }: { group: Group }) {
         setMeetings(meetingList);
         setTags(tagList);
         const [first] = meetingList;
-        if (first) setRequest((r) => (r.meetingId ? r : { ...r, meetingId: first.id }));
+        // The meeting asked for stays chosen when it is this group's; otherwise the latest one.
+        setRequest((r) =>
+          meetingList.some((m) => m.id === r.meetingId) ? r : { ...r, meetingId: first?.id ?? '' },
+        );
       })
       .catch((failure: unknown) => {
         if (current) setLoadError(describeError(failure));

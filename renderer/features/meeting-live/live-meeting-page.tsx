@@ -2,6 +2,7 @@
 // work (follow-up, selection, issue processing, wrap-up). A closed meeting shows read-only.
 import { useEffect } from 'react';
 import type { AgendaItem, MeetingView } from '../../../shared/domain';
+import { hrefTo } from '../../routing/hash-route';
 import { selectCurrentItem, selectReadOnly, useLiveMeetingStore } from '../../stores/live-meeting-store';
 import { LoadError, Loading } from '../../ui/messages';
 import { AgendaList } from './agenda-list';
@@ -66,6 +67,13 @@ function NoSegment({ view }: { view: MeetingView }) {
       {status === 'closed' && view.wrapUp.averageRating !== null && (
         <p>
           Average rating: <strong>{view.wrapUp.averageRating.toFixed(1)}</strong>
+        </p>
+      )}
+      {status === 'closed' && (
+        <p>
+          <a className="button" href={hrefTo({ page: 'tools', meetingId: view.meeting.id })}>
+            Export session notes…
+          </a>
         </p>
       )}
     </section>
