@@ -39,6 +39,10 @@ try {
     dbPath,
     headless,
     viewport: headless ? { width: 1200, height: 860 } : null,
+    // The shell's stand-in for the save dialog's folder: ROUNDTABLE_EXPORT_DIR, or Exports beside the database.
+    ...(process.env.ROUNDTABLE_EXPORT_DIR
+      ? { exportDir: path.resolve(process.env.ROUNDTABLE_EXPORT_DIR) }
+      : {}),
     onSaved: (file) => console.log(`Saved ${file}`),
   });
 } catch (error) {
