@@ -16,6 +16,7 @@ import {
   type Tag,
   type TagWithCount,
 } from './domain';
+import { CREDIT_PRONOUNS } from './digest-format';
 import { channel, epochMs, idSchema, noInput, requiredText, text, override } from './contract-fields';
 
 /** The archive's search box and filters; the same object lives in the archive's URL. */
@@ -38,6 +39,16 @@ export const archiveQuerySchema = z.strictObject({
 
 const tagName = requiredText('The tag', 80);
 
+/** "Special thanks to NAME of ORG for his/her/their insight…": all three parts, or no credit (null). */
+const creditSchema = z.strictObject(
+  {
+    name: requiredText('The credited name', 200),
+    org: requiredText('The credited organization', 200),
+    pronoun: z.enum(CREDIT_PRONOUNS, { error: 'The credit says his, her or their.' }),
+  },
+  { error: 'A credit has a name, an organization and his, her or their.' },
+);
+
 export const archiveChannels = {
   'group.list': channel<Group[]>()(noInput),
   'group.create': channel<Group>()(z.strictObject({ name: requiredText('The group name', 200) })),
@@ -58,6 +69,7 @@ export const archiveChannels = {
       title: requiredText('The question', 500),
       background: text('The background', 20_000).default(''),
       confidential: z.boolean().default(false),
+      credit: creditSchema.nullable().default(null),
     }),
   ),
   'situation.list': channel<SituationSummary[]>()(z.strictObject({ groupId: idSchema.optional() })),

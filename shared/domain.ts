@@ -1,4 +1,5 @@
 // The domain's records as the renderer sees them. Ids are UUIDv7 strings; times are epoch milliseconds.
+import type { DigestCredit } from './digest-format';
 
 export const MEMBER_ROLES = ['chair', 'member', 'guest'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -33,6 +34,8 @@ export interface Situation {
   background: string;
   status: SituationStatus;
   confidential: boolean;
+  /** "Special thanks to NAME of ORG…": read from an imported digest post, or given at situation.create. */
+  credit: DigestCredit | null;
   createdAt: number;
   updatedAt: number;
 }

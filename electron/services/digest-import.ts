@@ -1,8 +1,9 @@
 // Digest import: a preview of what a file's posts become, then the import itself, one file in one
 // transaction (a failure writes nothing). Posts carry no authors, so every imported situation is
-// presented and its advice authored by one "Imported" guest of the chosen group.
+// presented and its advice authored by one "Imported" guest of the chosen group; a post's "Special
+// thanks to…" line is kept as the situation's credit.
 import { parseDigest, type ParsedPost } from '../../shared/digest-parse';
-import { creditLine, type DigestPoint } from '../../shared/digest-format';
+import { creditLine, type DigestCredit, type DigestPoint } from '../../shared/digest-format';
 import type { ImportPreviewPost, ImportReport } from '../../shared/domain';
 import type { Handlers } from '../ipc/router';
 import { newId, now } from '../store/ids';
@@ -25,6 +26,29 @@ function tooLong(post: ParsedPost): string | null {
   return long(post.points) ? 'One of its advice points is longer than 10000 characters.' : null;
 }
 
+/** The longest credited name or organization kept, as situation.create allows. */
+const CREDIT_PART_MAX = 200;
+
+/**
+ * The post's credit as it will be stored, or why its credit line is left out: a name or an
+ * organization that is blank or longer than a chair could type is not a credit worth keeping.
+ */
+function creditToKeep(credit: DigestCredit | null): { credit: DigestCredit | null; warning: string | null } {
+  if (!credit) return { credit: null, warning: null };
+  const name = credit.name.trim();
+  const org = credit.org.trim();
+  if (name === '' || org === '') {
+    return { credit: null, warning: 'Its "Special thanks" line names no one or no organization; left out.' };
+  }
+  if (name.length > CREDIT_PART_MAX || org.length > CREDIT_PART_MAX) {
+    return {
+      credit: null,
+      warning: `Its "Special thanks" line is longer than ${CREDIT_PART_MAX} characters a part; left out.`,
+    };
+  }
+  return { credit: { name, org, pronoun: credit.pronoun }, warning: null };
+}
+
 interface Plan {
   report: ImportReport;
   toImport: ParsedPost[];
@@ -34,7 +58,13 @@ function plan(existingTitles: Set<string>, text: string): Plan {
   const parsed = parseDigest(text);
   const seen = new Set(existingTitles);
   const toImport: ParsedPost[] = [];
-  const rows: ImportPreviewPost[] = parsed.posts.map((post) => {
+  const rows: ImportPreviewPost[] = parsed.posts.map((parsedPost) => {
+    const { credit, warning } = creditToKeep(parsedPost.credit);
+    const post: ParsedPost = {
+      ...parsedPost,
+      credit,
+      warnings: warning ? [...parsedPost.warnings, warning] : parsedPost.warnings,
+    };
     const key = post.question.toLowerCase();
     const skipReason =
       tooLong(post) ?? (seen.has(key) ? 'A situation with this question is already in the group.' : null);
@@ -127,6 +157,7 @@ export function digestImportHandlers(
             presenterId: author,
             title: post.question,
             background: post.background,
+            credit: post.credit,
             now: at,
           });
           const write = (points: DigestPoint[], parentId: string | null) =>

@@ -1,7 +1,8 @@
 // Exports: a meeting's session notes and digests of situations, as Markdown or HTML text. The host
 // saves the text (Electron through the save dialog, the browser shell to a chosen path) and prints
 // the HTML to PDF; the backend never writes an export to disk itself.
-import type { ExportResult, Situation } from '../../shared/domain';
+import type { DigestCredit } from '../../shared/digest-format';
+import type { ExportResult, Member, Situation } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/router';
 import type { ServiceContext } from './context';
@@ -67,17 +68,21 @@ export function exportHandlers(context: ServiceContext): Pick<Handlers, 'export.
         redactCompanies: input.redactCompanies,
         includeConfidential: input.includeConfidential,
       });
-      const membersOf = new Map<string, ReturnType<typeof store.members.listByGroup>>();
+      const anonymized = input.level === 'anonymized';
+      const peopleOf = new Map<string, { members: Member[]; credits: DigestCredit[] }>();
       const large = chosen.length >= LARGE_EXPORT;
       const posts = chosen.map((s: Situation, i) => {
-        const members =
-          membersOf.get(s.groupId) ?? store.members.listByGroup(requireGroup(store, s.groupId).id);
-        membersOf.set(s.groupId, members);
-        const post = digestPost(store, s, members, {
-          anonymized: input.level === 'anonymized',
+        const people = peopleOf.get(s.groupId) ?? {
+          members: store.members.listByGroup(requireGroup(store, s.groupId).id),
+          credits: anonymized ? store.exports.creditsInGroup(s.groupId) : [],
+        };
+        peopleOf.set(s.groupId, people);
+        const post = digestPost(store, s, people.members, {
+          anonymized,
           redactCompanies: input.redactCompanies,
           noun: input.noun,
           creditPronoun: input.creditPronoun,
+          groupCredits: people.credits,
         });
         if (large) emit('export.progress', { done: i + 1, total: chosen.length });
         return post;

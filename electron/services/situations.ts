@@ -17,7 +17,16 @@ export function situationHandlers(
       requireGroup(store, input.groupId);
       requireMember(store, input.presenterId, input.groupId);
       const id = newId();
-      store.situations.insert({ ...input, id, confidential: input.confidential ? 1 : 0, now: now() });
+      store.situations.insert({
+        id,
+        groupId: input.groupId,
+        presenterId: input.presenterId,
+        title: input.title,
+        background: input.background,
+        confidential: input.confidential ? 1 : 0,
+        credit: input.credit,
+        now: now(),
+      });
       emit('archive.changed', { situationId: id });
       return requireSituation(store, id);
     },

@@ -1,5 +1,7 @@
 // Read-only queries the exports need: what a meeting processed, every point of a situation with the
-// phase it was captured in, and the situations a tag or a selection names.
+// phase it was captured in, the situations a tag or a selection names, and the people credited in a
+// group (whose names an anonymized export blanks out).
+import type { DigestCredit } from '../../shared/digest-format';
 import type { ContributionKind, Phase } from '../../shared/domain';
 import type { Db } from './database';
 
@@ -34,6 +36,11 @@ export function exportQueries(db: Db) {
     )
     .pluck();
 
+  const credits = db.prepare<[string], DigestCredit>(
+    `SELECT DISTINCT credit_name AS name, credit_org AS org, credit_pronoun AS pronoun FROM situations
+     WHERE group_id = ? AND credit_name IS NOT NULL ORDER BY 1, 2, 3`,
+  );
+
   return {
     /** The situations a meeting's issue-processing slots took up, in agenda order. */
     processedAt: (meetingId: string): string[] => processedAt.all(meetingId),
@@ -43,5 +50,7 @@ export function exportQueries(db: Db) {
         endorsedBy: JSON.parse(endorsedJson) as string[],
       })),
     situationsTagged: (tagId: string): string[] => byTag.all(tagId),
+    /** Every credit stored on the group's situations, removed ones included: their names stay names. */
+    creditsInGroup: (groupId: string): DigestCredit[] => credits.all(groupId),
   };
 }

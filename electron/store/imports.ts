@@ -1,19 +1,26 @@
-// Writes for digest import: processed situations authored by a placeholder member, their advice
-// trees with explicit positions, and tags found or created by name.
+// Writes for digest import: processed situations authored by a placeholder member with the post's
+// credit, their advice trees with explicit positions, and tags found or created by name.
+import type { DigestCredit } from '../../shared/digest-format';
 import type { Db } from './database';
 import { nextChildRidSql } from './row-ids';
+import { creditColumns, type CreditColumns } from './situations';
+
+export interface ImportedSituationRow {
+  id: string;
+  groupId: string;
+  presenterId: string;
+  title: string;
+  background: string;
+  credit: DigestCredit | null;
+  now: number;
+}
 
 export function importQueries(db: Db) {
-  const insertSituation = db.prepare<{
-    id: string;
-    groupId: string;
-    presenterId: string;
-    title: string;
-    background: string;
-    now: number;
-  }>(
-    `INSERT INTO situations (id, group_id, presenter_id, title, background, status, created_at, updated_at)
-     VALUES (@id, @groupId, @presenterId, @title, @background, 'processed', @now, @now)`,
+  const insertSituation = db.prepare<Omit<ImportedSituationRow, 'credit'> & CreditColumns>(
+    `INSERT INTO situations (id, group_id, presenter_id, title, background, status, credit_name, credit_org,
+       credit_pronoun, created_at, updated_at)
+     VALUES (@id, @groupId, @presenterId, @title, @background, 'processed', @creditName, @creditOrg, @creditPronoun,
+       @now, @now)`,
   );
   const insertPoint = db.prepare<{
     id: string;
@@ -41,7 +48,8 @@ export function importQueries(db: Db) {
     .pluck();
 
   return {
-    insertSituation: (row: Parameters<typeof insertSituation.run>[0]) => insertSituation.run(row),
+    insertSituation: ({ credit, ...row }: ImportedSituationRow) =>
+      insertSituation.run({ ...row, ...creditColumns(credit) }),
     insertPoint: (row: Parameters<typeof insertPoint.run>[0]) => insertPoint.run(row),
     /** The group's situation titles in lower case, to find posts already imported. */
     titles: (groupId: string): Set<string> => new Set(titles.all(groupId)),

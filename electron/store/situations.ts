@@ -1,4 +1,5 @@
 // Queries for situations and the archive list.
+import type { CreditPronoun, DigestCredit } from '../../shared/digest-format';
 import type { Situation, SituationSummary } from '../../shared/domain';
 import type { Db } from './database';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary, type SummaryRecord } from './situation-summary';
@@ -10,26 +11,52 @@ export interface SituationRow {
   title: string;
   background: string;
   confidential: 0 | 1;
+  credit: DigestCredit | null;
   now: number;
 }
 
-interface SituationRecord extends Omit<Situation, 'confidential'> {
+/** A credit as its three columns: all null, or all set (the table's CHECK refuses anything between). */
+export interface CreditColumns {
+  creditName: string | null;
+  creditOrg: string | null;
+  creditPronoun: CreditPronoun | null;
+}
+
+export function creditColumns(credit: DigestCredit | null): CreditColumns {
+  return credit
+    ? { creditName: credit.name, creditOrg: credit.org, creditPronoun: credit.pronoun }
+    : { creditName: null, creditOrg: null, creditPronoun: null };
+}
+
+function creditOf(columns: CreditColumns): DigestCredit | null {
+  const { creditName: name, creditOrg: org, creditPronoun: pronoun } = columns;
+  return name !== null && org !== null && pronoun !== null ? { name, org, pronoun } : null;
+}
+
+interface SituationRecord extends Omit<Situation, 'confidential' | 'credit'>, CreditColumns {
   confidential: 0 | 1;
 }
 
 const COLUMNS = `id, group_id AS groupId, presenter_id AS presenterId, title, background, status,
-  confidential, created_at AS createdAt, updated_at AS updatedAt`;
+  confidential, credit_name AS creditName, credit_org AS creditOrg, credit_pronoun AS creditPronoun,
+  created_at AS createdAt, updated_at AS updatedAt`;
 
 const SUMMARY = `SELECT ${SUMMARY_COLUMNS} FROM situations s ${SUMMARY_JOINS} WHERE s.deleted_at IS NULL`;
 
-function toSituation(record: SituationRecord): Situation {
-  return { ...record, confidential: record.confidential === 1 };
+function toSituation({ creditName, creditOrg, creditPronoun, ...record }: SituationRecord): Situation {
+  return {
+    ...record,
+    confidential: record.confidential === 1,
+    credit: creditOf({ creditName, creditOrg, creditPronoun }),
+  };
 }
 
 export function situationQueries(db: Db) {
-  const insert = db.prepare<SituationRow>(
-    `INSERT INTO situations (id, group_id, presenter_id, title, background, confidential, created_at, updated_at)
-     VALUES (@id, @groupId, @presenterId, @title, @background, @confidential, @now, @now)`,
+  const insert = db.prepare<Omit<SituationRow, 'credit'> & CreditColumns>(
+    `INSERT INTO situations (id, group_id, presenter_id, title, background, confidential, credit_name, credit_org,
+       credit_pronoun, created_at, updated_at)
+     VALUES (@id, @groupId, @presenterId, @title, @background, @confidential, @creditName, @creditOrg,
+       @creditPronoun, @now, @now)`,
   );
   const byId = db.prepare<[string], SituationRecord>(
     `SELECT ${COLUMNS} FROM situations WHERE id = ? AND deleted_at IS NULL`,
@@ -50,7 +77,7 @@ export function situationQueries(db: Db) {
   );
 
   return {
-    insert: (row: SituationRow) => insert.run(row),
+    insert: ({ credit, ...row }: SituationRow) => insert.run({ ...row, ...creditColumns(credit) }),
     get: (id: string): Situation | undefined => {
       const record = byId.get(id);
       return record && toSituation(record);

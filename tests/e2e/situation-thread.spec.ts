@@ -1,5 +1,6 @@
-// A situation's thread: clarifying questions apart from the advice tree, endorsements, what the
-// presenter heard, commitments with outcomes and a "helped" mark, and a clean printout.
+// A situation's thread: the background with its digest credit, clarifying questions apart from the
+// advice tree, endorsements, what the presenter heard, commitments with outcomes and a "helped" mark,
+// and a clean printout.
 // Commitments and endorsements have no channel yet, so they are written through the store.
 import { openArchiveHistory } from '../harness/archive-history';
 import { openHash } from './archive-cast';
@@ -20,6 +21,7 @@ test('the thread shows questions, the advice tree with endorsements and helped m
     presenterId: priya.id,
     title: 'How do you build teamwork across account teams?',
     background: 'Three account teams compete for the same clients.',
+    credit: { name: 'Priya Raman', org: 'Raman Analytics', pronoun: 'her' },
   });
   const point = (
     authorId: string,
@@ -49,6 +51,11 @@ test('the thread shows questions, the advice tree with endorsements and helped m
   }
 
   await openHash(page, `#/situations/${situation.id}`);
+  const background = page.getByRole('region', { name: 'Background' });
+  await expect(background).toContainText('Three account teams compete for the same clients.');
+  await expect(background).toContainText(
+    'Special thanks to Priya Raman of Raman Analytics for her insight and input to this discussion.',
+  );
   const questions = page.getByRole('list', { name: 'Clarifying questions' });
   await expect(questions.getByRole('article')).toHaveCount(1);
   await expect(questions.getByRole('article', { name: 'Question from Marcus Bell' })).toContainText(
@@ -83,6 +90,7 @@ test('the thread shows questions, the advice tree with endorsements and helped m
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('heading', { level: 1, name: situation.title })).toBeVisible();
   await expect(bonusPoint).toBeVisible();
+  await expect(background.getByText('Special thanks to Priya Raman')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByRole('form', { name: 'Add a point' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Reply to Elena Ortiz' })).toBeHidden();

@@ -74,6 +74,81 @@ describe('digest import', () => {
     expect(members.filter((m) => m.name === 'Imported')).toHaveLength(1);
   });
 
+  it('stores each post’s credit on its situation, typographic quotes and dashes made plain, and none where a post has none', async () => {
+    const handWritten = [
+      '**How Do I Keep My Best Plant Manager? Two Thoughts**',
+      '',
+      'Situation: A CEO’s plant manager got a “better” offer — 30% more. How do I keep my best plant manager?',
+      '',
+      'Advice from the CEOs:',
+      '• Ask her what she wants next – not what she earns.',
+      '• Match only if you would have paid it anyway.',
+      '',
+      'Special thanks to María-José O’Neil of O’Neil & Sons — Austin for her insight and input to this discussion.',
+      '',
+      '[like]',
+      'Should I Open a Second Plant? One Idea',
+      'Situation: Should I open a second plant?',
+      'Advice from the CEOs:',
+      '• Run the first one at 90% for a year first.',
+      '',
+      'Special thanks to Sam Ortiz of Ortiz Metals.',
+      '[like]',
+      'When Do I Hire a CFO? One Way',
+      'Situation: When do I hire a CFO?',
+      'Advice from the CEOs:',
+      '• When the bank asks who closes the books.',
+    ].join('\n');
+    const preview = await backend.call('import.preview', { groupId, text: handWritten });
+    expect(preview.posts.map((p) => p.credit)).toEqual([
+      "Special thanks to María-José O'Neil of O'Neil & Sons - Austin for her insight and input to this discussion.",
+      'Special thanks to Sam Ortiz of Ortiz Metals for their insight and input to this discussion.',
+      null,
+    ]);
+    const report = await backend.call('import.digest', { groupId, text: handWritten });
+    expect(report.imported).toBe(3);
+    const credits = await Promise.all(
+      report.situationIds.map(async (id) => (await backend.call('situation.get', { id })).situation.credit),
+    );
+    expect(credits).toEqual([
+      { name: "María-José O'Neil", org: "O'Neil & Sons - Austin", pronoun: 'her' },
+      { name: 'Sam Ortiz', org: 'Ortiz Metals', pronoun: 'their' },
+      null,
+    ]);
+    expect(
+      backend.db
+        .prepare('SELECT credit_name, credit_org, credit_pronoun FROM situations WHERE id = ?')
+        .raw()
+        .get(report.situationIds[2]),
+    ).toEqual([null, null, null]);
+  });
+
+  it('imports a post whose credit names no organization or runs too long without the credit, and says so', async () => {
+    const post = (question: string, thanks: string) =>
+      [
+        `${question} One Idea`,
+        `Situation: ${question}`,
+        'Advice from the CEOs:',
+        '- Ask the team.',
+        thanks,
+      ].join('\n');
+    const text = [
+      post('Should I Move the Office?', 'Special thanks to Ana Ruiz of !'),
+      post(
+        'Should I Rename the Company?',
+        `Special thanks to Ana Ruiz of ${'Ruiz '.repeat(60)}for her insight.`,
+      ),
+    ].join('\n[like]\n');
+    const report = await backend.call('import.digest', { groupId, text });
+    expect(report.imported).toBe(2);
+    expect(report.posts.map((p) => p.credit)).toEqual([null, null]);
+    expect(report.posts[0]!.warnings.join(' ')).toMatch(/names no one or no organization/);
+    expect(report.posts[1]!.warnings.join(' ')).toMatch(/longer than 200 characters/);
+    for (const id of report.situationIds) {
+      expect((await backend.call('situation.get', { id })).situation.credit).toBeNull();
+    }
+  });
+
   it('round-trips: a tag digest exported and imported into another group gives the same situations, trees and tags', async () => {
     const first = await backend.call('import.digest', { groupId, text: FILE });
     const [tag] = (await backend.call('tag.list', {})).filter((t) => t.name === 'Teamwork');
@@ -94,11 +169,19 @@ describe('digest import', () => {
         background: t.situation.background,
         tags: t.tags.map((x) => x.name),
         tree: tree(null),
+        credit: t.situation.credit,
       };
     };
     for (const [i, id] of first.situationIds.entries()) {
       expect(await shape(second.situationIds[i]!)).toEqual(await shape(id));
     }
+    // The credit travels: the first post's comes back, the second still has none.
+    expect((await shape(second.situationIds[0]!)).credit).toEqual({
+      name: 'Pat Lee',
+      org: 'Lee Foods',
+      pronoun: 'her',
+    });
+    expect((await shape(second.situationIds[1]!)).credit).toBeNull();
   });
 
   it('refuses an unknown group and writes nothing; arbitrary text never throws and gives typed answers', async () => {

@@ -1,5 +1,7 @@
 // A closed meeting that processed two situations (one confidential), with questions, an advice tree
 // with endorsements, a reflection, a commitment, a follow-up and ratings. Some names are hostile.
+// The teamwork situation carries a stored digest credit naming someone outside the group, whom an
+// advice point mentions too.
 import type { TestBackend } from './backend-fixture';
 import {
   MEETING_DAY,
@@ -8,6 +10,9 @@ import {
   seedForum,
   startWithEveryone,
 } from './meeting-fixture';
+
+/** The credit stored on the teamwork situation. */
+export const CREDIT = { name: 'Rosa Quintero', org: 'Quintero Holdings', pronoun: 'her' } as const;
 
 export async function seedExportMeeting() {
   const { backend, clock } = await openMeetingBackend();
@@ -66,7 +71,18 @@ export async function seedExportMeeting() {
     'Ask Ben how Okafor Foods did it; Ben Okafor Co grew too.',
     top.id,
   );
+  await add(
+    teamwork,
+    members.dana.id,
+    'advice',
+    'Rosa Quintero did this at Quintero Holdings; Quintero can tell you how.',
+    top.id,
+  );
   await add(teamwork, hostile.id, 'advice', '<img src=x onerror=alert(1)> reward the whole team');
+  // No channel edits a credit after creation yet; an imported post would carry one like this.
+  backend.db
+    .prepare(`UPDATE situations SET credit_name = ?, credit_org = ?, credit_pronoun = ? WHERE id = ?`)
+    .run(CREDIT.name, CREDIT.org, CREDIT.pronoun, teamwork);
   await backend.call('contribution.endorse', { contributionId: top.id, memberId: members.farid.id });
   await backend.call('phase.start', { meetingId, phase: 'reflect', override: true });
   await add(teamwork, members.ana.id, 'observation', 'I heard that CHEN and ben agree: one team.');
@@ -91,10 +107,13 @@ export async function seedExportMeeting() {
   return { backend, forum, hostile, secret, meetingId, day: MEETING_DAY };
 }
 
-/** Every name and company in the database, to search an anonymized export for. */
+/** Every name and company in the database, credited people's included, to search an anonymized export for. */
 export function everyName(backend: TestBackend): string[] {
   const rows = backend.db
-    .prepare<[], { name: string; company: string }>('SELECT name, company FROM members')
+    .prepare<[], { name: string; company: string }>(
+      `SELECT name, company FROM members
+       UNION ALL SELECT credit_name, credit_org FROM situations WHERE credit_name IS NOT NULL`,
+    )
     .all();
   return rows.flatMap((r) => [r.name, ...r.name.split(/\s+/), r.company]).filter((n) => n.length >= 2);
 }

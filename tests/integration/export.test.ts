@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_CSP } from '../../electron/services/export/html-page';
 import type { TestBackend } from './backend-fixture';
-import { everyName, seedExportMeeting } from './export-fixture';
+import { CREDIT, everyName, seedExportMeeting } from './export-fixture';
 import { expectRefusal, UNKNOWN_ID } from './meeting-fixture';
 
 let backend: TestBackend;
@@ -67,9 +67,7 @@ describe('export.notes', () => {
         level: 'anonymized',
         redactCompanies: true,
       });
-      const lower = (
-        format === 'html' ? content.replace(/<style>[^<]*<\/style>/, '').replace(/<[^>]*>/g, ' ') : content
-      ).toLowerCase();
+      const lower = visibleText(format, content).toLowerCase();
       for (const name of everyName(backend)) {
         const escaped = name
           .replace(/&/g, '&amp;')
@@ -179,23 +177,94 @@ describe('export.digest', () => {
   });
 
   it('credits the presenter when asked, and refuses a digest of both a tag and a selection', async () => {
-    const { teamwork } = seeded.forum.situations;
+    const { teamwork, exit } = seeded.forum.situations;
     const { content } = await backend.call('export.digest', {
-      situationIds: [teamwork.id],
+      situationIds: [exit.id],
       format: 'html',
       level: 'full',
       noun: 'Ideas',
-      creditPronoun: 'her',
+      creditPronoun: 'his',
     });
     expect(content).toContain(
-      'Special thanks to Ana Ruiz of Ana Ruiz Co for her insight and input to this discussion.',
+      'Special thanks to Ben Okafor of Ben Okafor Co for his insight and input to this discussion.',
     );
+    const uncredited = await backend.call('export.digest', {
+      situationIds: [exit.id],
+      format: 'markdown',
+      level: 'full',
+    });
+    expect(uncredited.content).not.toContain('Special thanks');
     await expectRefusal(
       backend,
       'export.digest',
       { situationIds: [teamwork.id], tagId: teamwork.id, format: 'html' },
       { code: 'VALIDATION' },
     );
+  });
+
+  it('prints a situation’s stored credit in a full digest, before any presenter credit', async () => {
+    const { teamwork, exit } = seeded.forum.situations;
+    const stored = `Special thanks to ${CREDIT.name} of ${CREDIT.org} for ${CREDIT.pronoun} insight and input to this discussion.`;
+    for (const format of ['markdown', 'html'] as const) {
+      const { content } = await backend.call('export.digest', {
+        situationIds: [teamwork.id],
+        format,
+        level: 'full',
+      });
+      expect(content).toContain(stored);
+      expect(content.match(/Special thanks/g)).toHaveLength(1);
+    }
+    // With the chair's creditPronoun, the stored credit still wins; a post without one credits its presenter.
+    const { content } = await backend.call('export.digest', {
+      situationIds: [teamwork.id, exit.id],
+      format: 'markdown',
+      level: 'full',
+      creditPronoun: 'his',
+    });
+    expect(content).toContain(stored);
+    expect(content).not.toContain('Special thanks to Ana Ruiz');
+    expect(content).toContain('Special thanks to Ben Okafor of Ben Okafor Co for his insight');
+  });
+
+  it('leaves every credit line out of an anonymized digest, and the credited name and org out of its text', async () => {
+    const { teamwork, exit } = seeded.forum.situations;
+    for (const format of ['markdown', 'html'] as const) {
+      for (const redactCompanies of [false, true]) {
+        const { content } = await backend.call('export.digest', {
+          situationIds: [teamwork.id, exit.id],
+          format,
+          level: 'anonymized',
+          redactCompanies,
+          // Asked for, but an anonymized digest names no one.
+          creditPronoun: 'her',
+        });
+        expect(content).not.toContain('Special thanks');
+        expect(content).not.toMatch(/Rosa|Quintero|Ben Okafor|Ana Ruiz/i);
+        expect(content).toMatch(/\\?\[name\\?\] did this at/);
+        if (redactCompanies) expect(content).not.toMatch(/Holdings/);
+        else expect(content).toMatch(/\\?\[name\\?\] Holdings/);
+      }
+    }
+  });
+
+  it('names no one anywhere in an anonymized tag digest of companies redacted', async () => {
+    const { teamwork } = seeded.forum.situations;
+    const [tag] = await backend.call('situation.tag', { situationId: teamwork.id, name: 'Credited' });
+    for (const format of ['markdown', 'html'] as const) {
+      const { content } = await backend.call('export.digest', {
+        tagId: tag!.id,
+        format,
+        level: 'anonymized',
+        redactCompanies: true,
+        creditPronoun: 'their',
+      });
+      const lower = visibleText(format, content).toLowerCase();
+      for (const name of everyName(backend)) {
+        expect(lower, `${format} leaks ${name}`).not.toMatch(
+          new RegExp(`(?<![a-z])${escapeRe(name.toLowerCase())}(?![a-z])`),
+        );
+      }
+    }
   });
 
   it('reports progress per situation for a large export', async () => {
@@ -215,6 +284,11 @@ describe('export.digest', () => {
     expect(progress).toEqual([1, 2, 3, 4, 5, 6].map((done) => ({ done, total: 6 })));
   });
 });
+
+/** What a reader sees: HTML's tags and style sheet left out (Chen Li's "Li" is not the <li> tag). */
+function visibleText(format: 'markdown' | 'html', content: string): string {
+  return format === 'html' ? content.replace(/<style>[^<]*<\/style>/, '').replace(/<[^>]*>/g, ' ') : content;
+}
 
 function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -140,7 +140,12 @@ export function validInputs(ids: SeededIds): { [C in Channel]: Input<C> } {
     'group.create': { name: 'Dallas Key Executives' },
     'member.list': { groupId: ids.groupId },
     'member.create': { groupId: ids.groupId, name: 'Lena Park', company: 'Park Dental', title: 'CEO' },
-    'situation.create': { groupId: ids.groupId, presenterId: ids.memberId, title: 'Should I sell now?' },
+    'situation.create': {
+      groupId: ids.groupId,
+      presenterId: ids.memberId,
+      title: 'Should I sell now?',
+      credit: { name: 'Ana Ruiz', org: 'Ruiz Logistics', pronoun: 'her' },
+    },
     'situation.list': { groupId: ids.groupId },
     'situation.get': { id: ids.situationId },
     'contribution.add': {

@@ -54,6 +54,53 @@ describe('situation.create', () => {
     expect(backend.snapshot()).toBe(before);
   });
 
+  it('stores a digest credit given at creation and reads it back; none when left out', async () => {
+    const { group, ana, situation: plain } = await seedSituation();
+    const credited = await backend.call('situation.create', {
+      groupId: group.id,
+      presenterId: ana.id,
+      title: 'Should I sell now?',
+      credit: { name: '  Ana Ruiz ', org: 'Ruiz Logistics', pronoun: 'her' },
+    });
+    const credit = { name: 'Ana Ruiz', org: 'Ruiz Logistics', pronoun: 'her' };
+    expect(credited.credit).toEqual(credit);
+    expect((await backend.call('situation.get', { id: credited.id })).situation.credit).toEqual(credit);
+    expect(plain.credit).toBeNull();
+    expect((await backend.call('situation.get', { id: plain.id })).situation.credit).toBeNull();
+    const explicitNone = await backend.call('situation.create', {
+      groupId: group.id,
+      presenterId: ana.id,
+      title: 'When do I hire a COO?',
+      credit: null,
+    });
+    expect(explicitNone.credit).toBeNull();
+  });
+
+  it('refuses half a credit with VALIDATION and writes nothing', async () => {
+    const { group, ana } = await seedGroup(backend);
+    const before = backend.snapshot();
+    const halves: unknown[] = [
+      { name: 'Ana Ruiz', pronoun: 'her' },
+      { name: 'Ana Ruiz', org: '   ', pronoun: 'her' },
+      { name: '', org: 'Ruiz Logistics', pronoun: 'her' },
+      { name: 'Ana Ruiz', org: 'Ruiz Logistics' },
+      { name: 'Ana Ruiz', org: 'Ruiz Logistics', pronoun: 'its' },
+      { name: 'Ana Ruiz', org: 'Ruiz Logistics', pronoun: 'her', extra: 'x' },
+      { name: 'Ana Ruiz', org: 'x'.repeat(201), pronoun: 'her' },
+      'Special thanks to Ana Ruiz of Ruiz Logistics',
+    ];
+    for (const credit of halves) {
+      const result = await backend.route('situation.create', {
+        groupId: group.id,
+        presenterId: ana.id,
+        title: QUESTION,
+        credit,
+      });
+      expect(result, JSON.stringify(credit)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(backend.snapshot()).toBe(before);
+  });
+
   it('refuses an empty question', async () => {
     const { group, ana } = await seedGroup(backend);
     const before = backend.snapshot();

@@ -1,5 +1,8 @@
 // What a confidentiality level hides: anonymized authors ("One CEO", "Another CEO", "A third CEO"…),
 // members' names (full, first and last, whole words, any case) and, when the chair asks, companies.
+// The people a situation's digest credit names count as members here: an imported post's presenter
+// is known by its credit alone.
+import type { DigestCredit } from '../../../shared/digest-format';
 import type { Member } from '../../../shared/domain';
 
 export const NAME_MARK = '[name]';
@@ -68,12 +71,19 @@ export function nameVariants(name: string): string[] {
 
 export interface RedactOptions {
   redactCompanies: boolean;
+  /** Credits stored on the group's situations: their names go like members', their orgs like companies. */
+  credits?: readonly DigestCredit[];
 }
 
 /** A function that blanks the group's names (and companies) out of free text. */
 export function redactor(members: readonly Member[], options: RedactOptions): (text: string) => string {
-  const names = wholeWords(members.flatMap((m) => nameVariants(m.name)));
-  const companies = options.redactCompanies ? wholeWords(members.map((m) => m.company)) : null;
+  const credits = options.credits ?? [];
+  const names = wholeWords(
+    [...members.map((m) => m.name), ...credits.map((c) => c.name)].flatMap(nameVariants),
+  );
+  const companies = options.redactCompanies
+    ? wholeWords([...members.map((m) => m.company), ...credits.map((c) => c.org)])
+    : null;
   return (text) => {
     let result = text;
     if (companies) result = result.replace(companies, COMPANY_MARK);

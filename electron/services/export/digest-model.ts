@@ -1,5 +1,8 @@
 // Situations as digest posts: the top-level advice points (questions and the presenter's reflection
 // left out) with their sub-points, names redacted when the digest is anonymized.
+//
+// The credit line names a person, so only a full digest has one: the situation's stored credit, or
+// else the presenter's when the chair asked for it (creditPronoun). An anonymized digest has none.
 import type { DigestCredit, DigestPoint, DigestPost } from '../../../shared/digest-format';
 import type { Member, Situation } from '../../../shared/domain';
 import type { Store } from '../../store';
@@ -10,8 +13,20 @@ export interface DigestOptions {
   anonymized: boolean;
   redactCompanies: boolean;
   noun: string;
-  /** Credit each post's presenter ("Special thanks to NAME of ORG…"), the chair's explicit choice. */
+  /**
+   * Credit the presenter of each post that has no stored credit ("Special thanks to NAME of ORG…"),
+   * the chair's explicit choice. Ignored in an anonymized digest.
+   */
   creditPronoun: DigestCredit['pronoun'] | null;
+  /** The credits stored in the situation's group, redacted like members' names when anonymized. */
+  groupCredits: readonly DigestCredit[];
+}
+
+function postCredit(situation: Situation, presenter: Member | undefined, options: DigestOptions) {
+  if (options.anonymized) return null;
+  if (situation.credit) return situation.credit;
+  if (!options.creditPronoun || !presenter) return null;
+  return { name: presenter.name, org: presenter.company || 'their company', pronoun: options.creditPronoun };
 }
 
 export function digestPost(
@@ -21,7 +36,7 @@ export function digestPost(
   options: DigestOptions,
 ): DigestPost {
   const text = options.anonymized
-    ? redactor(members, { redactCompanies: options.redactCompanies })
+    ? redactor(members, { redactCompanies: options.redactCompanies, credits: options.groupCredits })
     : (t: string) => t;
   const points = store.exports
     .points(situation.id)
@@ -36,9 +51,6 @@ export function digestPost(
     background: text(situation.background),
     noun: options.noun,
     points: tree(null),
-    credit:
-      options.creditPronoun && presenter
-        ? { name: presenter.name, org: presenter.company || 'their company', pronoun: options.creditPronoun }
-        : null,
+    credit: postCredit(situation, presenter, options),
   };
 }

@@ -1,5 +1,6 @@
 // Session notes as a document of display strings: what a meeting processed, read from the store and
 // shaped by a confidentiality level, so the Markdown and HTML renderers only lay it out.
+import type { DigestCredit } from '../../../shared/digest-format';
 import type { ConfidentialityLevel, Member, Situation } from '../../../shared/domain';
 import type { Store } from '../../store';
 import type { ExportPoint } from '../../store/exports';
@@ -79,22 +80,28 @@ interface Shaper {
   person: (memberId: string, label: (id: string) => string) => string;
 }
 
-function shaper(members: Member[], options: NotesOptions): Shaper {
+/** The group's members, and the credits stored on its situations (names to redact like members'). */
+export interface NotesPeople {
+  members: Member[];
+  credits: readonly DigestCredit[];
+}
+
+function shaper({ members, credits }: NotesPeople, options: NotesOptions): Shaper {
   const byId = new Map(members.map((m) => [m.id, m]));
   if (options.level !== 'anonymized') {
     return { text: (t) => t, person: (id) => byId.get(id)?.name ?? 'A guest' };
   }
-  const redact = redactor(members, { redactCompanies: options.redactCompanies });
+  const redact = redactor(members, { redactCompanies: options.redactCompanies, credits });
   return { text: redact, person: (id, label) => label(id) };
 }
 
 export function situationNotes(
   store: Store,
   situation: Situation,
-  members: Member[],
+  people: NotesPeople,
   options: NotesOptions,
 ): NotesSituation {
-  const shape = shaper(members, options);
+  const shape = shaper(people, options);
   const label = authorLabeller(situation.presenterId);
   const person = (id: string) => shape.person(id, label);
   const points = store.exports.points(situation.id);
@@ -141,16 +148,19 @@ export function meetingNotes(
   const meeting = store.meetings.get(source.meetingId);
   const group = meeting && store.groups.get(meeting.groupId);
   if (!meeting || !group) return null;
-  const members = store.members.listByGroup(group.id);
-  const shape = shaper(members, options);
   const anonymized = options.level === 'anonymized';
+  const people: NotesPeople = {
+    members: store.members.listByGroup(group.id),
+    credits: anonymized ? store.exports.creditsInGroup(group.id) : [],
+  };
+  const shape = shaper(people, options);
   const all = store.exports
     .processedAt(meeting.id)
     .map((id) => store.situations.get(id))
     .filter((s): s is Situation => s !== undefined);
   const { chosen, omitted } = chooseSituations(all, options);
   const situations = chosen.map((s, i) => {
-    const notes = situationNotes(store, s, members, options);
+    const notes = situationNotes(store, s, people, options);
     source.onSituation?.(i + 1, chosen.length);
     return notes;
   });

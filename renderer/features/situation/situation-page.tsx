@@ -1,7 +1,8 @@
-// A situation's thread: the question and background, its tags, the clarifying questions, the advice
-// tree, what the presenter heard, the commitments and their outcomes, related past situations, and
-// capturing a new point. It prints as a clean record of the discussion.
+// A situation's thread: the question, the background and its digest credit, its tags, the clarifying
+// questions, the advice tree, what the presenter heard, the commitments and their outcomes, related
+// past situations, and capturing a new point. It prints as a clean record of the discussion.
 import { useEffect, useMemo } from 'react';
+import { creditLine } from '../../../shared/digest-format';
 import type { Member, SituationStatus } from '../../../shared/domain';
 import { backToArchive } from '../../routing/archive-place';
 import { hrefTo } from '../../routing/hash-route';
@@ -107,6 +108,7 @@ export function SituationPage({ id }: { id: string }) {
           ) : (
             <p className="muted">No background was written down.</p>
           )}
+          {situation.credit && <p className="situation-credit">{creditLine(situation.credit)}</p>}
         </section>
 
         {saidNothing && (

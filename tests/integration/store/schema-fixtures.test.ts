@@ -136,6 +136,10 @@ describe('schema fixtures', () => {
       'Schedule meetings with the full account staff, not only the team leads.',
     );
     expect(thread.tags.map((t) => t.name)).toEqual(['teamwork']);
+    // Schema 3's seed credits the teamwork situation; an older archive upgrades with no credit.
+    expect(thread.situation.credit).toEqual(
+      version >= 3 ? { name: 'Ana Ruiz', org: 'Ruiz Logistics', pronoun: 'her' } : null,
+    );
 
     const found = await call<{ hits: { title: string }[] }>('archive.search', { query: 'earn-out' });
     expect(found.hits.map((h) => h.title)).toEqual([
