@@ -1,6 +1,6 @@
 // The hash router's tools page: a link from a meeting carries the meeting to export, and back.
 import { describe, expect, it } from 'vitest';
-import { hrefTo, parseRoute } from '../../renderer/routing/hash-route';
+import { hrefTo, parseRoute } from '../../../renderer/routing/hash-route';
 
 const meetingId = '01a202a2-d266-71de-8c3a-fad680ceb679';
 
