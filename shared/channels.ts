@@ -7,6 +7,7 @@ export const CHANNELS = [
   'member.list',
   'member.create',
   'situation.create',
+  'situation.update',
   'situation.list',
   'situation.get',
   'contribution.add',

@@ -39,6 +39,11 @@ export const archiveQuerySchema = z.strictObject({
 
 const tagName = requiredText('The tag', 80);
 
+/** A situation's fields as situation.create takes them and situation.update changes them. */
+const situationQuestion = requiredText('The question', 500);
+const situationBackground = text('The background', 20_000);
+const confidentialFlag = z.boolean({ error: 'A situation is either confidential or not.' });
+
 /** "Special thanks to NAME of ORG for his/her/their insight…": all three parts, or no credit (null). */
 const creditSchema = z.strictObject(
   {
@@ -66,11 +71,30 @@ export const archiveChannels = {
     z.strictObject({
       groupId: idSchema,
       presenterId: idSchema,
-      title: requiredText('The question', 500),
-      background: text('The background', 20_000).default(''),
-      confidential: z.boolean().default(false),
+      title: situationQuestion,
+      background: situationBackground.default(''),
+      confidential: confidentialFlag.default(false),
       credit: creditSchema.nullable().default(null),
     }),
+  ),
+  /** Changes only the fields given; a credit of null clears it. */
+  'situation.update': channel<Situation>()(
+    z
+      .strictObject({
+        id: idSchema,
+        title: situationQuestion.optional(),
+        background: situationBackground.optional(),
+        confidential: confidentialFlag.optional(),
+        credit: creditSchema.nullable().optional(),
+      })
+      .refine(
+        (v) =>
+          v.title !== undefined ||
+          v.background !== undefined ||
+          v.confidential !== undefined ||
+          v.credit !== undefined,
+        { error: 'Nothing to change: give a new question, background, confidential mark or credit.' },
+      ),
   ),
   'situation.list': channel<SituationSummary[]>()(z.strictObject({ groupId: idSchema.optional() })),
   'situation.get': channel<SituationThread>()(z.strictObject({ id: idSchema })),

@@ -9,7 +9,10 @@ import { requireGroup, requireMember } from './groups';
 
 export function situationHandlers(
   context: ServiceContext,
-): Pick<Handlers, 'situation.create' | 'situation.list' | 'situation.get' | 'contribution.add'> {
+): Pick<
+  Handlers,
+  'situation.create' | 'situation.update' | 'situation.list' | 'situation.get' | 'contribution.add'
+> {
   const { store, emit } = context;
   const clock = context.now ?? now;
   return {
@@ -27,6 +30,14 @@ export function situationHandlers(
         credit: input.credit,
         now: now(),
       });
+      emit('archive.changed', { situationId: id });
+      return requireSituation(store, id);
+    },
+
+    'situation.update': ({ id, ...changes }) => {
+      if (!store.situations.update(id, changes, clock())) {
+        throw new AppError('NOT_FOUND', 'That situation no longer exists.');
+      }
       emit('archive.changed', { situationId: id });
       return requireSituation(store, id);
     },

@@ -28,6 +28,14 @@ export function creditColumns(credit: DigestCredit | null): CreditColumns {
     : { creditName: null, creditOrg: null, creditPronoun: null };
 }
 
+/** What situation.update changes: an undefined field is left as it is; a credit of null clears it. */
+export interface SituationChanges {
+  title?: string;
+  background?: string;
+  confidential?: boolean;
+  credit?: DigestCredit | null;
+}
+
 function creditOf(columns: CreditColumns): DigestCredit | null {
   const { creditName: name, creditOrg: org, creditPronoun: pronoun } = columns;
   return name !== null && org !== null && pronoun !== null ? { name, org, pronoun } : null;
@@ -72,6 +80,30 @@ export function situationQueries(db: Db) {
     `SELECT rid, title || ' ' || background || ' ' || tried || ' ' || help_wanted AS text
      FROM situations WHERE id = ? AND deleted_at IS NULL`,
   );
+  // One statement: a field bound to NULL keeps its value (title, background and confidential are
+  // NOT NULL, so NULL never means "clear" for them); the credit's three columns move together.
+  // Title and background are always in the SET list, so situations_fts_update re-indexes the row on
+  // every update: one row's worth of work, and the index never misses a change.
+  const update = db.prepare<
+    {
+      id: string;
+      now: number;
+      title: string | null;
+      background: string | null;
+      confidential: 0 | 1 | null;
+      setCredit: 0 | 1;
+    } & CreditColumns
+  >(
+    `UPDATE situations SET
+       title = coalesce(@title, title),
+       background = coalesce(@background, background),
+       confidential = coalesce(@confidential, confidential),
+       credit_name = CASE WHEN @setCredit THEN @creditName ELSE credit_name END,
+       credit_org = CASE WHEN @setCredit THEN @creditOrg ELSE credit_org END,
+       credit_pronoun = CASE WHEN @setCredit THEN @creditPronoun ELSE credit_pronoun END,
+       updated_at = @now
+     WHERE id = @id AND deleted_at IS NULL`,
+  );
   const touch = db.prepare<{ id: string; now: number }>(
     `UPDATE situations SET updated_at = @now WHERE id = @id`,
   );
@@ -88,5 +120,16 @@ export function situationQueries(db: Db) {
     /** The row id and the searchable text, which related-situation search starts from. */
     searchable: (id: string) => rid.get(id),
     touch: (id: string, now: number) => touch.run({ id, now }),
+    /** False when there is no such situation (or it was deleted): nothing was written. */
+    update: (id: string, changes: SituationChanges, now: number): boolean =>
+      update.run({
+        id,
+        now,
+        title: changes.title ?? null,
+        background: changes.background ?? null,
+        confidential: changes.confidential === undefined ? null : changes.confidential ? 1 : 0,
+        setCredit: changes.credit === undefined ? 0 : 1,
+        ...creditColumns(changes.credit ?? null),
+      }).changes === 1,
   };
 }

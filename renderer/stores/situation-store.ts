@@ -1,5 +1,6 @@
 // The situation open on screen: its thread of points, the group's members who may speak to it,
-// adding a point, and its tags. A point or tag shows only once the backend has committed it.
+// adding a point, its tags, and the chair's edits to the situation itself. A point, a tag or an
+// edit shows only once the backend has committed it.
 import { create } from 'zustand';
 import type { Input } from '../../shared/contract';
 import type { Contribution, Member, SituationThread, Tag } from '../../shared/domain';
@@ -7,6 +8,8 @@ import type { ErrorCode } from '../../shared/errors';
 import { ApiError, describeError, invoke, onEvent } from '../api/client';
 
 export type PointDraft = Omit<Input<'contribution.add'>, 'situationId'>;
+/** The fields the chair changed; the backend leaves the others as they are. */
+export type SituationChanges = Omit<Input<'situation.update'>, 'id'>;
 
 interface SituationState {
   openId: string | null;
@@ -16,6 +19,7 @@ interface SituationState {
   error: { code: ErrorCode; message: string } | null;
   open: (id: string) => Promise<void>;
   addContribution: (draft: PointDraft) => Promise<Contribution>;
+  updateSituation: (id: string, changes: SituationChanges) => Promise<void>;
   addTag: (name: string) => Promise<void>;
   removeTag: (tagId: string) => Promise<void>;
 }
@@ -57,6 +61,13 @@ export const useSituationStore = create<SituationState>()((set, get) => ({
       });
     }
     return saved;
+  },
+
+  async updateSituation(id, changes) {
+    const situation = await invoke('situation.update', { ...changes, id });
+    // Shown at once; the archive.changed refresh that follows brings the same values.
+    const { thread } = get();
+    if (thread?.situation.id === id) set({ thread: { ...thread, situation } });
   },
 
   async addTag(name) {

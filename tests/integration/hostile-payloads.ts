@@ -146,6 +146,12 @@ export function validInputs(ids: SeededIds): { [C in Channel]: Input<C> } {
       title: 'Should I sell now?',
       credit: { name: 'Ana Ruiz', org: 'Ruiz Logistics', pronoun: 'her' },
     },
+    'situation.update': {
+      id: ids.situationId,
+      title: 'Should I sell this year?',
+      confidential: true,
+      credit: { name: 'Ana Ruiz', org: 'Ruiz Logistics', pronoun: 'her' },
+    },
     'situation.list': { groupId: ids.groupId },
     'situation.get': { id: ids.situationId },
     'contribution.add': {

@@ -1,7 +1,8 @@
-// A situation's thread: the question, the background and its digest credit, its tags, the clarifying
-// questions, the advice tree, what the presenter heard, the commitments and their outcomes, related
-// past situations, and capturing a new point. It prints as a clean record of the discussion.
-import { useEffect, useMemo } from 'react';
+// A situation's thread: the question, the background and its digest credit (which the chair edits in
+// place), its tags, the clarifying questions, the advice tree, what the presenter heard, the
+// commitments and their outcomes, related past situations, and capturing a new point. It prints as a
+// clean record of the discussion.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { creditLine } from '../../../shared/digest-format';
 import type { Member, SituationStatus } from '../../../shared/domain';
 import { backToArchive } from '../../routing/archive-place';
@@ -13,6 +14,7 @@ import { CommitmentList } from './commitment-list';
 import { PointForm } from './point-form';
 import { buildPointTree, helpedPointIds, sectionThread } from './point-tree';
 import { RelatedPanel } from './related-panel';
+import { SituationEditForm } from './situation-edit-form';
 import { SituationTags } from './situation-tags';
 import { ThreadSection } from './thread-section';
 import { useEscapeToArchive } from './use-escape-to-archive';
@@ -37,7 +39,19 @@ export function SituationPage({ id }: { id: string }) {
   const thread = storedThread?.situation.id === id ? storedThread : null;
   const sections = useMemo(() => sectionThread(buildPointTree(thread?.contributions ?? [])), [thread]);
   const helped = useMemo(() => helpedPointIds(thread?.commitments ?? []), [thread]);
+  // The situation being edited, by id: opening another situation closes the form rather than
+  // carrying one situation's draft over to the next.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = editingId === id;
+  const editButton = useRef<HTMLButtonElement>(null);
+  const focusEditButton = useRef(false);
   useEscapeToArchive();
+
+  useEffect(() => {
+    if (editing || !focusEditButton.current) return;
+    focusEditButton.current = false;
+    editButton.current?.focus();
+  }, [editing]);
 
   useEffect(() => {
     void open(id);
@@ -89,27 +103,52 @@ export function SituationPage({ id }: { id: string }) {
           <p className="kicker">
             {groupName} · {STATUS_LABELS[situation.status]}
           </p>
-          <h1 id="situation-question">{situation.title}</h1>
-          <p className="page-subtitle">
-            Presented by <a href={hrefTo({ page: 'member', id: presenter.id })}>{presenter.name}</a>
-            {role && ` · ${role}`} · {formatDayAndTime(situation.createdAt)}
-            {situation.confidential && <span className="badge confidential">Confidential</span>}
-          </p>
+          {editing ? (
+            <SituationEditForm
+              key={situation.id}
+              situation={situation}
+              headingId="situation-question"
+              onClose={() => {
+                focusEditButton.current = true;
+                setEditingId(null);
+              }}
+            />
+          ) : (
+            <>
+              <h1 id="situation-question">{situation.title}</h1>
+              <p className="page-subtitle">
+                Presented by <a href={hrefTo({ page: 'member', id: presenter.id })}>{presenter.name}</a>
+                {role && ` · ${role}`} · {formatDayAndTime(situation.createdAt)}
+                {situation.confidential && <span className="badge confidential">Confidential</span>}
+              </p>
+              <button
+                ref={editButton}
+                type="button"
+                className="button small situation-edit-button"
+                title="Edit the question, the background, the confidential mark and the digest credit"
+                onClick={() => setEditingId(situation.id)}
+              >
+                Edit…
+              </button>
+            </>
+          )}
         </header>
 
         <SituationTags tags={thread.tags} />
 
-        <section className="section" aria-labelledby="background-heading">
-          <h2 id="background-heading" className="section-title">
-            Background
-          </h2>
-          {situation.background ? (
-            <p className="background">{situation.background}</p>
-          ) : (
-            <p className="muted">No background was written down.</p>
-          )}
-          {situation.credit && <p className="situation-credit">{creditLine(situation.credit)}</p>}
-        </section>
+        {!editing && (
+          <section className="section" aria-labelledby="background-heading">
+            <h2 id="background-heading" className="section-title">
+              Background
+            </h2>
+            {situation.background ? (
+              <p className="background">{situation.background}</p>
+            ) : (
+              <p className="muted">No background was written down.</p>
+            )}
+            {situation.credit && <p className="situation-credit">{creditLine(situation.credit)}</p>}
+          </section>
+        )}
 
         {saidNothing && (
           <EmptyState title="Nothing has been said yet.">
