@@ -92,10 +92,18 @@ const MINOR_WORDS = new Set([
   'vs',
 ]);
 
+/**
+ * The first letter in upper case, unless that letter has no upper case of its own ("ß" → "SS",
+ * "ﬁ" → "FI"): a title keeps the question's letters one for one, so the importer finds the
+ * question at the end of the situation by the title.
+ */
 function capitalize(word: string): string {
   const index = word.search(/\p{L}/u);
   if (index === -1) return word;
-  return word.slice(0, index) + word.charAt(index).toUpperCase() + word.slice(index + 1);
+  const letter = String.fromCodePoint(word.codePointAt(index) ?? 0);
+  const upper = letter.toUpperCase();
+  if (upper.length !== letter.length || upper.toLowerCase() !== letter.toLowerCase()) return word;
+  return word.slice(0, index) + upper + word.slice(index + letter.length);
 }
 
 /**

@@ -32,13 +32,18 @@ export interface DigestParse {
 
 const COUNT =
   '(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\\d{1,4})';
-const TITLE = new RegExp(`^(.*?\\S)\\s+${COUNT}\\s+([A-Za-z][A-Za-z-]{1,30})\\s*[.:!]?$`, 'i');
+// The noun is one word of up to 30 letters and dashes, as export.digest accepts it.
+const TITLE = new RegExp(`^(.*?\\S)\\s+${COUNT}\\s+([A-Za-z][A-Za-z-]{0,29})\\s*[.:!]?$`, 'i');
 const SITUATION = /^situation\s*:\s*(.*)$/i;
 const ADVICE = /^advice\s+from\s+the\s+ceos?\s*:?\s*(.*)$/i;
 const TAG_ARCHIVES = /^tag\s+archives?\s*:\s*(.+)$/i;
 const POSTS_TAGGED = /^posts\s+tagged\s+['"](.+?)['"]\s*$/i;
 const SEPARATOR = /^\[\s*like\s*\]$/i;
 const BULLET = /^(\s*)(?:[•◦▪‣●○*+-]|\d{1,3}[.)])\s+(.*)$/;
+// "Special thanks to NAME of ORG for his/her/their …". The format cannot tell where a name with "of"
+// in it ends, so the first " of " does (organizations have "of" in them far more often than names);
+// the first " for his/her/their" ends the organization. Without a "for …", a final period ends the
+// sentence, not the organization ("of Acme Inc." credits "Acme Inc").
 const CREDIT = new RegExp(
   `^special\\s+thanks\\s+to\\s+(.+?)\\s+of\\s+(.+?)(?:\\s+for\\s+(${CREDIT_PRONOUNS.join('|')})\\b.*|\\s*[.!]?)$`,
   'i',
@@ -55,18 +60,31 @@ export function normalizeLine(raw: string): string {
     .replace(/\s+$/, '');
 }
 
-/** A line with Markdown's heading marks, emphasis and backslash escapes taken off, for matching. */
-function plain(line: string): string {
+/** Markdown's backslash escapes taken off, once: every escape the exporter writes, and "." and "-". */
+function unescapeText(text: string): string {
+  return text.replace(/\\([\\`*_[\]<>#|.+-])/g, '$1');
+}
+
+/**
+ * A line with Markdown's heading marks and leading emphasis taken off, its escapes kept: the text
+ * a post's pieces are read from, unescaped once when read.
+ */
+function unmarked(line: string): string {
   return line
     .trim()
     .replace(/^#{1,6}\s+/, '')
     .replace(/^\*\*(.*?)\*\*/, '$1')
-    .replace(/\\([\\`*_[\]<>#|.-])/g, '$1')
     .trim();
 }
 
-function unescapeText(text: string): string {
-  return text.replace(/\\([\\`*_[\]<>#|.-])/g, '$1');
+/** A line as the patterns see it: unmarked and unescaped. */
+function plain(line: string): string {
+  return unescapeText(unmarked(line)).trim();
+}
+
+/** A pair of quotes around a whole tag ("Tag Archives: 'Teamwork'") is not part of its name. */
+function unquote(text: string): string {
+  return text.replace(/^(['"])(.+)\1$/, '$2');
 }
 
 interface Line {
@@ -86,10 +104,15 @@ export function parseDigest(source: string): DigestParse {
 
   let i = 0;
   while (i < lines.length) {
-    const line = plain(lineAt(lines, i).text);
-    const header = TAG_ARCHIVES.exec(line) ?? POSTS_TAGGED.exec(line);
+    const raw = unmarked(lineAt(lines, i).text);
+    const line = unescapeText(raw).trim();
+    const header = TAG_ARCHIVES.exec(raw) ?? POSTS_TAGGED.exec(raw);
+    if ((header || SITUATION.test(line)) && isTitle(lines, i)) {
+      i++;
+      continue;
+    }
     if (header?.[1]) {
-      tags = [oneLine(unescapeText(header[1]).replace(/^['"]|['"]$/g, ''))].filter(Boolean);
+      tags = [oneLine(unquote(oneLine(unescapeText(header[1]))))].filter(Boolean);
       i++;
       continue;
     }
@@ -116,12 +139,29 @@ function previousNonEmpty(lines: Line[], index: number): Line | null {
   return null;
 }
 
+function nextNonEmpty(lines: Line[], index: number): string {
+  for (let j = index + 1; j < lines.length; j++) {
+    const text = plain(lineAt(lines, j).text);
+    if (text !== '') return text;
+  }
+  return '';
+}
+
+/**
+ * A line ending in a count word and a noun, right before a "Situation:" line, is a post's title,
+ * whatever it starts with: a question may begin "Situation:" or "Tag archives:" too.
+ */
+function isTitle(lines: Line[], index: number): boolean {
+  return TITLE.test(plain(lineAt(lines, index).text)) && SITUATION.test(nextNonEmpty(lines, index));
+}
+
 /** A post ends at a separator, a tag header, or the next post's title (the line before "Situation:"). */
 function postEnd(lines: Line[], from: number): number {
   for (let j = from; j < lines.length; j++) {
     const text = plain(lineAt(lines, j).text);
     if (SEPARATOR.test(text) || TAG_ARCHIVES.test(text) || POSTS_TAGGED.test(text)) return j;
     if (SITUATION.test(text)) {
+      if (isTitle(lines, j)) return j;
       let k = j - 1;
       while (k > from && plain(lineAt(lines, k).text) === '') k--;
       return k;
@@ -137,7 +177,7 @@ function readPost(
   end: number,
   tags: string[],
 ): ParsedPost | SkippedPost {
-  const title = titleLine ? oneLine(unescapeText(plain(titleLine.text))) : '';
+  const title = titleLine ? oneLine(unescapeText(unmarked(titleLine.text))) : '';
   const at = titleLine?.no ?? lineAt(lines, start).no;
   const titleMatch = TITLE.exec(title);
   if (!titleMatch) {
@@ -152,23 +192,25 @@ function readPost(
   const noun = capitalizeNoun(titleMatch[3] ?? '');
 
   // "Situation:" runs until "Advice from the CEOs:".
-  const situation: string[] = [SITUATION.exec(plain(lineAt(lines, start).text))?.[1] ?? ''];
+  const situation: string[] = [SITUATION.exec(unmarked(lineAt(lines, start).text))?.[1] ?? ''];
   let j = start + 1;
   let adviceAt = -1;
   for (; j < end; j++) {
-    const text = plain(lineAt(lines, j).text);
-    const advice = ADVICE.exec(text);
-    if (advice) {
+    if (ADVICE.test(plain(lineAt(lines, j).text))) {
       adviceAt = j;
       break;
     }
-    situation.push(text);
+    situation.push(unmarked(lineAt(lines, j).text));
   }
   const situationText = oneLine(unescapeText(situation.join(' ')));
   if (adviceAt === -1) return { line: at, title, reason: 'It has no "Advice from the CEOs:" section.' };
 
   const { points, credit, after } = readAdvice(lines, adviceAt + 1, end);
-  if (points.length === 0) return { line: at, title, reason: 'Its advice section has no bullets.' };
+  // A situation without advice is exported with a count of 0 and no bullets; any other count with
+  // no bullets means advice written some way this parser cannot read.
+  if (points.length === 0 && stated !== 0) {
+    return { line: at, title, reason: 'Its advice section has no bullets.' };
+  }
   const { question, background } = splitQuestion(situationText, heading);
   if (question === '') return { line: at, title, reason: 'Its title has no question.' };
 
@@ -188,13 +230,11 @@ function capitalizeNoun(noun: string): string {
 
 /** The question as asked sits at the end of "Situation:"; the title has it in title case. */
 function splitQuestion(situation: string, heading: string): { question: string; background: string } {
-  const lower = situation.toLowerCase();
-  const wanted = oneLine(heading).toLowerCase();
-  if (wanted !== '' && lower.endsWith(wanted)) {
-    return {
-      question: situation.slice(situation.length - wanted.length),
-      background: situation.slice(0, situation.length - wanted.length).trim(),
-    };
+  // Compared in lower case, cut by the heading's own length: lower-casing may change a length ("İ").
+  const wanted = oneLine(heading);
+  const tail = situation.slice(Math.max(0, situation.length - wanted.length));
+  if (wanted !== '' && tail.toLowerCase() === wanted.toLowerCase()) {
+    return { question: tail, background: situation.slice(0, situation.length - wanted.length).trim() };
   }
   // Otherwise the last sentence ending in "?" is the question; failing that, the title itself.
   const last = /([^.?!]*\?)\s*$/.exec(situation);
@@ -220,13 +260,14 @@ function readAdvice(lines: Line[], from: number, end: number): Advice {
   let finished = false;
   for (let j = from; j < end; j++) {
     const raw = lineAt(lines, j).text;
-    const text = plain(raw);
+    const text = unmarked(raw);
     if (text === '') continue;
     const thanks = CREDIT.exec(text);
     if (thanks) {
+      const org = oneLine(unescapeText(thanks[2] ?? ''));
       credit = {
         name: oneLine(unescapeText(thanks[1] ?? '')),
-        org: oneLine(unescapeText(thanks[2] ?? '')).replace(/[.!]$/, ''),
+        org: thanks[3] ? org : org.replace(/[.!]$/, ''),
         pronoun: (thanks[3]?.toLowerCase() ?? 'their') as CreditPronoun,
       };
       finished = true;

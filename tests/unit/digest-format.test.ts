@@ -67,3 +67,16 @@ describe('digest pieces', () => {
     );
   });
 });
+
+describe('titleCase and Unicode', () => {
+  // Found by the digest round trip: "ß" → "SS" and "ﬁ" → "FI" made the title longer than the
+  // question, and the importer then failed to find the question at the end of the situation.
+  it('leaves a first letter without an upper case of its own, so a title keeps the question’s letters one for one', () => {
+    for (const question of ['ﬁnancing the expansion?', 'ßtraße or Strasse?', 'ſo what now?', 'ınvest now?']) {
+      expect(titleCase(question)).toHaveLength(question.length);
+      expect(titleCase(question).toLowerCase()).toBe(question.toLowerCase());
+    }
+    expect(titleCase('ﬁnancing the expansion?')).toBe('ﬁnancing the Expansion?');
+    expect(titleCase('should i open in İstanbul or ürümqi?')).toBe('Should I Open in İstanbul or Ürümqi?');
+  });
+});

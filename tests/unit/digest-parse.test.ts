@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDigest } from '../../shared/digest-parse';
-import { digestMarkdown } from '../../electron/services/export/digest-render';
+import { digestMarkdown, digestPostMarkdown } from '../../electron/services/export/digest-render';
 import type { DigestPost } from '../../shared/digest-format';
 
 const SEED = `Some blog chrome above the posts.
@@ -127,5 +127,96 @@ describe('parseDigest', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+// Each of these was found by the digest round trip (tests/integration/digest-round-trip.test.ts).
+describe('parseDigest: what the round trip found', () => {
+  const post = (over: Partial<DigestPost>): DigestPost => ({
+    question: 'Should I sell?',
+    background: 'We grew.',
+    noun: 'Ideas',
+    points: [{ text: 'Get a valuation.', points: [] }],
+    credit: null,
+    ...over,
+  });
+  const readBack = (posts: DigestPost[], tag: string | null = null) =>
+    parseDigest(digestMarkdown({ tag, posts, notice: null }));
+
+  it('takes the export’s Markdown escapes off once: backslashes and a leading "+" survive everywhere', () => {
+    const written = post({
+      question: 'Should we back up to C:\\ or the cloud?',
+      background: '+ 5% is the plan. The files live in C:\\Finance\\*.xlsx.',
+      points: [{ text: '+ 5% price rise, in writing.', points: [{ text: 'Keep C:\\Board', points: [] }] }],
+      credit: { name: 'Ann Lee', org: 'R\\D Labs', pronoun: 'her' },
+    });
+    const { posts } = readBack([written], 'R\\D');
+    expect(posts[0]).toMatchObject({ ...written, tags: ['R\\D'], warnings: [] });
+    // A wrapped line of a hand-written point is unescaped once too.
+    const { posts: wrapped } = parseDigest(
+      'Q? One Idea\nSituation: Q?\nAdvice from the CEOs:\n- Keep it in\n  C:\\\\Finance, not \\*.tmp\n',
+    );
+    expect(wrapped[0]!.points[0]!.text).toBe('Keep it in C:\\Finance, not *.tmp');
+  });
+
+  it('reads a one-letter noun, as export.digest allows one', () => {
+    const { posts, skipped } = readBack([post({ noun: 'X' })]);
+    expect(skipped).toEqual([]);
+    expect(posts[0]!.noun).toBe('X');
+  });
+
+  it('keeps quotes inside a tag’s name and drops only a pair around all of it', () => {
+    expect(readBack([post({})], 'CEO\'s "role"').posts[0]!.tags).toEqual(['CEO\'s "role"']);
+    expect(parseDigest(`Tag Archives: 'Teamwork'\n${digestPostMarkdown(post({}))}`).posts[0]!.tags).toEqual([
+      'Teamwork',
+    ]);
+  });
+
+  it('keeps an organization’s final period before "for his/her/their"; without one, it ends the sentence', () => {
+    const credit = { name: 'Ann Lee', org: 'Acme Inc.', pronoun: 'her' } as const;
+    expect(readBack([post({ credit })]).posts[0]!.credit).toEqual(credit);
+    const thanks = (line: string) =>
+      parseDigest(`Q? One Idea\nSituation: Q?\nAdvice from the CEOs:\n- a\n${line}\n`).posts[0]!.credit;
+    expect(thanks('Special thanks to Ann Lee of Acme Inc.')).toEqual({
+      ...credit,
+      org: 'Acme Inc',
+      pronoun: 'their',
+    });
+    // Decided: the first " of " ends the name, the first " for his/her/their" ends the organization.
+    expect(thanks('Special thanks to Mary of Teck of Bank of America for her insight.')).toEqual({
+      name: 'Mary',
+      org: 'Teck of Bank of America',
+      pronoun: 'her',
+    });
+  });
+
+  it('reads back a situation without advice, which the export counts as 0; a count of advice with no bullets is still skipped', () => {
+    const { posts, skipped } = readBack([post({ points: [] })]);
+    expect(skipped).toEqual([]);
+    expect(posts[0]).toMatchObject({ question: 'Should I sell?', points: [], warnings: [] });
+    const promised = parseDigest('Q? Two Ideas\nSituation: Q?\nAdvice from the CEOs:\nAsk around.\n');
+    expect(promised.skipped.map((s) => s.reason)).toEqual(['Its advice section has no bullets.']);
+  });
+
+  it('reads a title that begins "Situation:" or "Tag Archives:" as the title it is, not a situation or a tag', () => {
+    const questions = ['Situation: what now?', 'Tag archives: should we blog our wins?'];
+    const { posts, skipped } = readBack(
+      questions.map((question) => post({ question })),
+      'Teamwork',
+    );
+    expect(skipped).toEqual([]);
+    expect(posts.map((p) => [p.question, p.background, p.tags])).toEqual(
+      questions.map((q) => [q, 'We grew.', ['Teamwork']]),
+    );
+  });
+
+  it('finds a question whose letters lengthen in lower case ("İ") at the end of the situation', () => {
+    const written = post({ question: 'Should I open an office in İstanbul?', background: 'Why? Costs.' });
+    expect(readBack([written]).posts[0]).toMatchObject({
+      question: written.question,
+      background: written.background,
+    });
+    const first = post({ question: 'İstanbul or Ankara?', background: 'Why? Costs' });
+    expect(readBack([first]).posts[0]).toMatchObject({ question: first.question, background: 'Why? Costs' });
   });
 });
