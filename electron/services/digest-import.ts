@@ -1,11 +1,14 @@
 // Digest import: a preview of what a file's posts become, then the import itself, one file in one
 // transaction (a failure writes nothing). Posts carry no authors, so every imported situation is
 // presented and its advice authored by one "Imported" guest of the chosen group; a post's "Special
-// thanks to…" line is kept as the situation's credit.
-import { parseDigest, type ParsedPost } from '../../shared/digest-parse';
-import { creditLine, type DigestCredit, type DigestPoint } from '../../shared/digest-format';
+// thanks to…" line is kept as the situation's credit. A post whose situation is already in the group
+// (or earlier in the file) is skipped, and its tags go on that situation: each tag's digest of an
+// archive carries one tag, and importing them all gives every situation all of its tags.
+import { normalizeLine, parseDigest, type ParsedPost } from '../../shared/digest-parse';
+import { creditLine, oneLine, type DigestCredit, type DigestPoint } from '../../shared/digest-format';
 import type { ImportPreviewPost, ImportReport } from '../../shared/domain';
 import type { Handlers } from '../ipc/router';
+import type { Store } from '../store';
 import { newId, now } from '../store/ids';
 import type { ServiceContext } from './context';
 import { requireGroup } from './groups';
@@ -49,15 +52,50 @@ function creditToKeep(credit: DigestCredit | null): { credit: DigestCredit | nul
   return { credit: { name, org, pronoun: credit.pronoun }, warning: null };
 }
 
-interface Plan {
-  report: ImportReport;
-  toImport: ParsedPost[];
+/**
+ * A post is the same situation as another when their questions and backgrounds read the same, letter
+ * case, whitespace and typographic marks aside. The same question asked again with another
+ * background is another situation.
+ */
+function situationKey(question: string, background: string): string {
+  return `${oneLine(normalizeLine(question))}\n${oneLine(normalizeLine(background))}`.toLowerCase();
 }
 
-function plan(existingTitles: Set<string>, text: string): Plan {
+/** A situation a post turned out to repeat: in the group already, or to be imported from this file. */
+interface Repeated {
+  /** The situation in the group, or null when it is an earlier post of this file. */
+  situationId: string | null;
+  /** Its tags, to import with it or to add to it, and the same names in lower case. */
+  tags: string[];
+  has: Set<string>;
+}
+
+interface Plan {
+  report: ImportReport;
+  toImport: { post: ParsedPost; tags: string[] }[];
+  /** Tags of skipped posts, for situations already in the group. */
+  retag: { situationId: string; tags: string[] }[];
+}
+
+function plan(store: Store, groupId: string, text: string): Plan {
   const parsed = parseDigest(text);
-  const seen = new Set(existingTitles);
-  const toImport: ParsedPost[] = [];
+  const inGroup = new Map<string, string>();
+  for (const s of store.imports.situations(groupId)) {
+    const key = situationKey(s.title, s.background);
+    if (!inGroup.has(key)) inGroup.set(key, s.id);
+  }
+  const seen = new Map<string, Repeated>();
+  const toImport: Plan['toImport'] = [];
+  const repeatedOf = (key: string): Repeated | null => {
+    let repeated = seen.get(key) ?? null;
+    const situationId = inGroup.get(key);
+    if (!repeated && situationId !== undefined) {
+      const tags = store.tags.listBySituation(situationId).map((t) => t.name);
+      repeated = { situationId, tags: [], has: new Set(tags.map((t) => t.toLowerCase())) };
+      seen.set(key, repeated);
+    }
+    return repeated;
+  };
   const rows: ImportPreviewPost[] = parsed.posts.map((parsedPost) => {
     const { credit, warning } = creditToKeep(parsedPost.credit);
     const post: ParsedPost = {
@@ -65,18 +103,38 @@ function plan(existingTitles: Set<string>, text: string): Plan {
       credit,
       warnings: warning ? [...parsedPost.warnings, warning] : parsedPost.warnings,
     };
-    const key = post.question.toLowerCase();
-    const skipReason =
-      tooLong(post) ?? (seen.has(key) ? 'A situation with this question is already in the group.' : null);
-    if (skipReason === null) {
-      seen.add(key);
-      toImport.push(post);
+    const key = situationKey(post.question, post.background);
+    let skipReason = tooLong(post);
+    const repeated = skipReason === null ? repeatedOf(key) : null;
+    if (repeated) {
+      skipReason =
+        repeated.situationId === null
+          ? 'The same situation (question and background) comes earlier in this file.'
+          : 'This situation (its question and background) is already in the group.';
+      const added = post.tags.filter((t) => !repeated.has.has(t.toLowerCase()));
+      for (const tag of added) repeated.has.add(tag.toLowerCase());
+      repeated.tags.push(...added);
+      if (added.length > 0) {
+        const names = added.map((t) => `“${t}”`).join(', ');
+        post.warnings = [
+          ...post.warnings,
+          `Its tag${added.length === 1 ? '' : 's'} ${names} ${added.length === 1 ? 'is' : 'are'} added to that situation.`,
+        ];
+      }
+    } else if (skipReason === null) {
+      const entry = { post, tags: [...post.tags] };
+      seen.set(key, {
+        situationId: null,
+        tags: entry.tags,
+        has: new Set(post.tags.map((t) => t.toLowerCase())),
+      });
+      toImport.push(entry);
     }
     return {
       line: post.line,
       title: post.title,
       question: post.question,
-      tags: post.tags,
+      tags: [...post.tags],
       adviceCount: countPoints(post.points),
       credit: post.credit ? creditLine(post.credit) : null,
       warnings: post.warnings,
@@ -104,6 +162,9 @@ function plan(existingTitles: Set<string>, text: string): Plan {
       situationIds: [],
     },
     toImport,
+    retag: [...seen.values()].flatMap(({ situationId, tags }) =>
+      situationId !== null && tags.length > 0 ? [{ situationId, tags }] : [],
+    ),
   };
 }
 
@@ -114,13 +175,13 @@ export function digestImportHandlers(
   return {
     'import.preview': ({ groupId, text }) => {
       requireGroup(store, groupId);
-      return plan(store.imports.titles(groupId), text).report;
+      return plan(store, groupId, text).report;
     },
 
     'import.digest': ({ groupId, text }) => {
       requireGroup(store, groupId);
-      const { report, toImport } = plan(store.imports.titles(groupId), text);
-      if (toImport.length === 0) return report;
+      const { report, toImport, retag } = plan(store, groupId, text);
+      if (toImport.length === 0 && retag.length === 0) return report;
       const at = now();
       const situationIds: string[] = [];
       const tagIds = new Map<string, string>();
@@ -135,6 +196,10 @@ export function digestImportHandlers(
         return id;
       };
       store.db.transaction(() => {
+        for (const { situationId, tags } of retag) {
+          for (const tag of tags) store.tags.attach(situationId, tagId(tag));
+        }
+        if (toImport.length === 0) return;
         let authorId = store.imports.placeholderMember(groupId, IMPORTED_MEMBER);
         if (!authorId) {
           authorId = newId();
@@ -149,7 +214,7 @@ export function digestImportHandlers(
           });
         }
         const author = authorId;
-        toImport.forEach((post, index) => {
+        toImport.forEach(({ post, tags }, index) => {
           const situationId = newId();
           store.imports.insertSituation({
             id: situationId,
@@ -175,14 +240,14 @@ export function digestImportHandlers(
               write(point.points, id);
             });
           write(post.points, null);
-          for (const tag of post.tags) store.tags.attach(situationId, tagId(tag));
+          for (const tag of tags) store.tags.attach(situationId, tagId(tag));
           situationIds.push(situationId);
           if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === toImport.length) {
             emit('import.progress', { done: index + 1, total: toImport.length });
           }
         });
       })();
-      emit('archive.changed', { situationId: situationIds[0] ?? '' });
+      emit('archive.changed', { situationId: situationIds[0] ?? retag[0]?.situationId ?? '' });
       return { ...report, situationIds };
     },
   };

@@ -35,11 +35,9 @@ export function importQueries(db: Db) {
      VALUES (${nextChildRidSql('contributions')}, @id, @situationId, @parentId, @authorId, 'advice', @body, @position,
        @now, @now)`,
   );
-  const titles = db
-    .prepare<[string], string>(
-      `SELECT lower(title) FROM situations WHERE group_id = ? AND deleted_at IS NULL`,
-    )
-    .pluck();
+  const situations = db.prepare<[string], { id: string; title: string; background: string }>(
+    `SELECT id, title, background FROM situations WHERE group_id = ? AND deleted_at IS NULL`,
+  );
   const placeholder = db
     .prepare<[string, string], string>(
       `SELECT id FROM members WHERE group_id = ? AND name = ? AND role = 'guest' AND deleted_at IS NULL
@@ -51,8 +49,8 @@ export function importQueries(db: Db) {
     insertSituation: ({ credit, ...row }: ImportedSituationRow) =>
       insertSituation.run({ ...row, ...creditColumns(credit) }),
     insertPoint: (row: Parameters<typeof insertPoint.run>[0]) => insertPoint.run(row),
-    /** The group's situation titles in lower case, to find posts already imported. */
-    titles: (groupId: string): Set<string> => new Set(titles.all(groupId)),
+    /** The group's situations by question and background, to find posts already imported. */
+    situations: (groupId: string) => situations.all(groupId),
     placeholderMember: (groupId: string, name: string): string | undefined => placeholder.get(groupId, name),
   };
 }

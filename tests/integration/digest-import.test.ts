@@ -184,6 +184,78 @@ describe('digest import', () => {
     expect((await shape(second.situationIds[1]!)).credit).toBeNull();
   });
 
+  // Found by the digest round trip (digest-round-trip.test.ts): a situation is a question and its
+  // background, not the question alone, and letter case is compared beyond ASCII.
+  it('imports the same question asked again with another background, and finds a non-ASCII question already there', async () => {
+    const post = (question: string, background: string) =>
+      [
+        `${question} One Idea`,
+        `Situation: ${background} ${question}`,
+        'Advice from the CEOs:',
+        '- Ask.',
+      ].join('\n');
+    const text = [
+      post('How Do I Handle Burnout?', 'In 2012, after the merger.'),
+      post('How Do I Handle Burnout?', 'In 2021, after the pandemic.'),
+      post('Should Ängelholm Get a Second Plant?', 'Demand doubled.'),
+    ].join('\n[like]\n');
+    const first = await backend.call('import.digest', { groupId, text });
+    expect(first.imported).toBe(3);
+    const again = await backend.call('import.digest', { groupId, text });
+    expect(again.imported).toBe(0);
+    expect(again.posts.map((p) => p.skipReason)).toEqual(
+      Array(3).fill('This situation (its question and background) is already in the group.'),
+    );
+  });
+
+  it('adds a repeated post’s tags to the situation already there, from another file or earlier in the same one', async () => {
+    const post = [
+      'Should I Sell Now? One Idea',
+      'Situation: The offer is good. Should I sell now?',
+      'Advice from the CEOs:',
+      '- Get a valuation.',
+    ].join('\n');
+    const first = await backend.call('import.digest', { groupId, text: `Tag Archives: Exit\n${post}` });
+    const [id] = first.situationIds;
+    const before = backend.snapshot();
+    const preview = await backend.call('import.preview', {
+      groupId,
+      text: `Tag Archives: Valuation\n${post}\n[like]\nTag Archives: Exit\n${post}`,
+    });
+    expect(backend.snapshot()).toBe(before);
+    expect(preview.posts.map((p) => [p.skipReason, p.warnings])).toEqual([
+      [
+        'This situation (its question and background) is already in the group.',
+        ['Its tag “Valuation” is added to that situation.'],
+      ],
+      ['This situation (its question and background) is already in the group.', []],
+    ]);
+    const report = await backend.call('import.digest', {
+      groupId,
+      text: `Tag Archives: Valuation\n${post}\n[like]\nTag Archives: Exit\n${post}`,
+    });
+    expect(report).toMatchObject({ imported: 0, situationIds: [] });
+    const tags = async (situationId: string) =>
+      (await backend.call('situation.get', { id: situationId })).tags.map((t) => t.name);
+    expect(await tags(id!)).toEqual(['Exit', 'Valuation']);
+    expect(backend.events.at(-1)).toEqual({ name: 'archive.changed', payload: { situationId: id } });
+
+    // In one file, a post repeated under a second tag gives the one situation both tags.
+    const other = await backend.call('group.create', { name: 'Second forum' });
+    const both = await backend.call('import.digest', {
+      groupId: other.id,
+      text: `Posts Tagged 'Exit'\n${post}\n[like]\nPosts Tagged 'Boards'\n${post}`,
+    });
+    expect(both.posts.map((p) => [p.skipReason, p.warnings])).toEqual([
+      [null, []],
+      [
+        'The same situation (question and background) comes earlier in this file.',
+        ['Its tag “Boards” is added to that situation.'],
+      ],
+    ]);
+    expect(await tags(both.situationIds[0]!)).toEqual(['Boards', 'Exit']);
+  });
+
   it('refuses an unknown group and writes nothing; arbitrary text never throws and gives typed answers', async () => {
     const before = backend.snapshot();
     const refused = await backend.route('import.digest', {
