@@ -1,5 +1,6 @@
 // Digest posts as Markdown and HTML in the seed format: a tag's digest is headed "Tag Archives: TAG"
-// and its posts are separated by "[like]". The importer (shared/digest-parse.ts) reads both back.
+// and its posts are separated by "[like]". The importer (shared/digest-parse.ts) reads the Markdown
+// back; the HTML is for reading and printing, and is not read back.
 import {
   creditLine,
   digestTitle,
