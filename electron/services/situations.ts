@@ -39,6 +39,8 @@ export function situationHandlers(
         throw new AppError('NOT_FOUND', 'That situation no longer exists.');
       }
       emit('archive.changed', { situationId: id });
+      // A fixed question reaches the chair's screen and the projector of a meeting that has it on its agenda.
+      for (const meetingId of store.meetings.openWithSituation(id)) emit('meeting.changed', { meetingId });
       return requireSituation(store, id);
     },
 

@@ -121,6 +121,12 @@ export function meetingQueries(db: Db) {
        updated_at = excluded.updated_at`,
   );
 
+  const openWithSituation = db
+    .prepare<[string], string>(
+      `SELECT DISTINCT mt.id FROM agenda_items a JOIN meetings mt ON mt.id = a.meeting_id
+       WHERE a.situation_id = ? AND mt.status <> 'closed'`,
+    )
+    .pluck();
   return {
     insert: (row: MeetingRow) => insert.run(row),
     get: (id: string): Meeting | undefined => {
@@ -136,6 +142,8 @@ export function meetingQueries(db: Db) {
     setStatus: (id: string, status: MeetingStatus, now: number) => setStatus.run({ id, status, now }),
     setTemplate: (id: string, templateId: string, now: number) => setTemplate.run({ id, templateId, now }),
     touch: (id: string, now: number) => touch.run({ id, now }),
+    /** Meetings not yet closed whose agenda holds the situation: their screens show its question. */
+    openWithSituation: (situationId: string): string[] => openWithSituation.all(situationId),
     previousOf: (meeting: Pick<Meeting, 'id' | 'groupId' | 'startsAt'>) =>
       previous.get({ id: meeting.id, groupId: meeting.groupId, startsAt: meeting.startsAt })?.id ?? null,
 

@@ -336,3 +336,31 @@ describe('wrapup.record', () => {
     );
   });
 });
+
+describe('a situation edited while on an agenda', () => {
+  it('signals the meetings not yet closed that hold it, so the chair’s screen and the projector show the new question', async () => {
+    await startWithEveryone(backend, forum);
+    await processUpTo(backend, forum, forum.situations.teamwork.id, 'present');
+    backend.events.length = 0;
+    await backend.call('situation.update', {
+      id: forum.situations.teamwork.id,
+      title: 'How do you build one team across accounts?',
+    });
+    expect(backend.events).toContainEqual({
+      name: 'meeting.changed',
+      payload: { meetingId: forum.meetingId },
+    });
+    const view = await backend.call('meeting.get', { meetingId: forum.meetingId });
+    const slot = view.agenda.find((i) => i.situationId === forum.situations.teamwork.id);
+    expect(slot?.situationTitle).toBe('How do you build one team across accounts?');
+
+    // A situation on no agenda, and one whose meeting has closed, signal no meeting.
+    backend.events.length = 0;
+    await backend.call('situation.update', { id: forum.situations.coo.id, confidential: true });
+    expect(backend.events.map((e) => e.name)).toEqual(['archive.changed']);
+    await backend.call('meeting.close', { meetingId: forum.meetingId });
+    backend.events.length = 0;
+    await backend.call('situation.update', { id: forum.situations.teamwork.id, confidential: true });
+    expect(backend.events.map((e) => e.name)).toEqual(['archive.changed']);
+  });
+});
