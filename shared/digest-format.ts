@@ -131,7 +131,13 @@ export function oneLine(text: string): string {
 
 /** "How Do You Build Teamwork Across Account Teams? Four Observations" */
 export function digestTitle(post: Pick<DigestPost, 'question' | 'noun' | 'points'>): string {
-  return `${titleCase(oneLine(post.question))} ${countWord(post.points.length)} ${post.noun}`;
+  const count = post.points.length;
+  return `${titleCase(oneLine(post.question))} ${countWord(count)} ${countedNoun(count, post.noun)}`;
+}
+
+/** "One Observation", "Four Observations": a plural noun loses its -s for a single point. */
+export function countedNoun(count: number, noun: string): string {
+  return count === 1 && /[^s]s$/i.test(noun) ? noun.slice(0, -1) : noun;
 }
 
 /** The "Situation:" paragraph: the background, ending with the question (added unless it does). */

@@ -53,6 +53,18 @@ describe('digest pieces', () => {
       digestTitle({ ...post, points: Array.from({ length: 23 }, () => ({ text: 'x', points: [] })) }),
     ).toMatch(/ 23 Observations$/);
   });
+  it.each([
+    ['Observations', 'One Observation'],
+    ['Thoughts', 'One Thought'],
+    ['Ways', 'One Way'],
+    ['Ideas', 'One Idea'],
+    ['Advice', 'One Advice'],
+    ['Process', 'One Process'],
+  ])('speaks of one point in the singular: %s', (noun, ending) => {
+    const one = { ...post, noun, points: [{ text: 'Only point', points: [] }] };
+    expect(digestTitle(one)).toBe(`How Do You Build Teamwork Across Account Teams? ${ending}`);
+    expect(digestTitle({ ...one, points: [] })).toMatch(new RegExp(` 0 ${noun}$`));
+  });
   it('ends the situation with the question, once', () => {
     expect(situationParagraph(post)).toBe(
       'A CEO is concerned that account teams compete. How do you build teamwork across account teams?',

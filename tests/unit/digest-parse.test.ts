@@ -151,7 +151,8 @@ describe('parseDigest: what the round trip found', () => {
       credit: { name: 'Ann Lee', org: 'R\\D Labs', pronoun: 'her' },
     });
     const { posts } = readBack([written], 'R\\D');
-    expect(posts[0]).toMatchObject({ ...written, tags: ['R\\D'], warnings: [] });
+    // One point: the title says "One Idea", so that is the noun read back.
+    expect(posts[0]).toMatchObject({ ...written, noun: 'Idea', tags: ['R\\D'], warnings: [] });
     // A wrapped line of a hand-written point is unescaped once too.
     const { posts: wrapped } = parseDigest(
       'Q? One Idea\nSituation: Q?\nAdvice from the CEOs:\n- Keep it in\n  C:\\\\Finance, not \\*.tmp\n',
