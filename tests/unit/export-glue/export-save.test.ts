@@ -111,6 +111,27 @@ describe('saveExport', () => {
     expect(page.replace(policy, '').replace('<head></head>', '')).toBe(html);
   });
 
+  it('destroys the print window and writes nothing when printing fails', async () => {
+    const file = path.join(dir, 'notes.pdf');
+    let destroyed = 0;
+    const failing: PrintWindowFactory = () => ({
+      loadURL: () => Promise.resolve(),
+      webContents: { printToPDF: () => Promise.reject(new Error('printing failed')) },
+      destroy: () => {
+        destroyed += 1;
+      },
+    });
+    await expect(
+      saveExport(dialogAnswering(file), failing, {
+        fileName: 'notes.html',
+        format: 'pdf',
+        content: '<p>Q?</p>',
+      }),
+    ).rejects.toThrow('printing failed');
+    expect(destroyed).toBe(1);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
   it('replaces an existing file with a private one', async () => {
     const file = path.join(dir, 'pack.rtpack');
     fs.writeFileSync(file, 'old', { mode: 0o644 });
