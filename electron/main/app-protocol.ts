@@ -1,8 +1,9 @@
 // The app:// protocol: serves the built renderer (dist/renderer) at app://roundtable/, and nothing
-// outside it. resolveAppRequest is pure, so traversal attempts are pinned by unit tests.
+// outside it, plus the pages held for printing at app://print/. resolveAppRequest is pure, so traversal attempts are pinned by unit tests.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import type { PrintPages } from './print-pages';
 
 export const APP_SCHEME = 'app';
 export const APP_PROTOCOL = `${APP_SCHEME}:`;
@@ -84,9 +85,16 @@ function securityHeaders(contentType?: string): Headers {
   return headers;
 }
 
-/** The handler for protocol.handle('app', …). */
-export function appProtocolHandler(rendererDir: string): (request: { url: string }) => Promise<Response> {
+/**
+ * The handler for protocol.handle('app', …): the renderer at app://roundtable, and pages held for
+ * printing at app://print when `printPages` is given.
+ */
+export function appProtocolHandler(
+  rendererDir: string,
+  printPages?: Pick<PrintPages, 'handles' | 'respond'>,
+): (request: { url: string }) => Promise<Response> {
   return async (request) => {
+    if (printPages?.handles(request.url)) return printPages.respond(request.url);
     const resolved = resolveAppRequest(request.url, rendererDir);
     if ('status' in resolved)
       return new Response(null, { status: resolved.status, headers: securityHeaders() });

@@ -5,6 +5,7 @@
 import { constants, promises as fs } from 'node:fs';
 import type { Output, ParsedInput } from '../../shared/contract';
 import { EXPORT_CSP } from '../../shared/export-csp';
+import type { PrintPages } from './print-pages';
 
 export type SaveRequest = ParsedInput<'export.save'>;
 export type SaveFormat = SaveRequest['format'];
@@ -61,18 +62,31 @@ export function withExportPolicy(html: string): string {
   return `${html.slice(0, at)}<head>${meta}</head>${html.slice(at)}`;
 }
 
-/** Prints self-contained HTML to PDF; the window never runs script and is always destroyed. */
-export async function printHtmlToPdf(createWindow: PrintWindowFactory, html: string): Promise<Buffer> {
-  const window = await createWindow({
-    show: false,
-    webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false },
-  });
-  try {
-    await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(withExportPolicy(html))}`);
-    return await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
-  } finally {
-    window.destroy();
-  }
+/** Turns an export's HTML into a PDF's bytes. */
+export type PrintToPdf = (html: string) => Promise<Buffer>;
+
+/**
+ * Electron's printer: the page is held in memory and served at app://print/<token> (PrintPages) to a
+ * hidden window that never runs script; the window is always destroyed and the page let go.
+ */
+export function windowPrinter(createWindow: PrintWindowFactory, pages: PrintPages): PrintToPdf {
+  return async (html) => {
+    const page = pages.hold(withExportPolicy(html));
+    try {
+      const window = await createWindow({
+        show: false,
+        webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false },
+      });
+      try {
+        await window.loadURL(page.url);
+        return await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+      } finally {
+        window.destroy();
+      }
+    } finally {
+      page.release();
+    }
+  };
 }
 
 export function pdfName(fileName: string): string {
@@ -82,7 +96,7 @@ export function pdfName(fileName: string): string {
 /** Asks where to save, then writes. `saved: false` when the chair cancelled. */
 export async function saveExport(
   dialog: SaveDialogLike,
-  createWindow: PrintWindowFactory,
+  print: PrintToPdf,
   request: SaveRequest,
 ): Promise<Output<'export.save'>> {
   const defaultPath = request.format === 'pdf' ? pdfName(request.fileName) : request.fileName;
@@ -90,7 +104,7 @@ export async function saveExport(
   if (choice.canceled || !choice.filePath) return { saved: false, fileName: null };
   const data =
     request.format === 'pdf'
-      ? await printHtmlToPdf(createWindow, request.content)
+      ? await print(request.content)
       : request.format === 'pack'
         ? Buffer.from(request.content, 'base64')
         : request.content;

@@ -17,7 +17,8 @@ import { createHostRouter } from '../ipc/router';
 import { damagedArchiveOf } from '../backend/damaged-archive';
 import { APP_INDEX_URL, APP_SCHEME, appProtocolHandler } from './app-protocol';
 import { askHowToRecover } from './archive-recovery';
-import { saveExport, type PrintWindowFactory } from './export-save';
+import { saveExport, windowPrinter, type PrintWindowFactory } from './export-save';
+import { PrintPages } from './print-pages';
 import { createWebLinkOpener } from './external-links';
 import {
   hardenWebContents,
@@ -166,7 +167,11 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
   await app.whenReady();
   refuseAllPermissions(electron.session.defaultSession);
   keepDownloadsPrivate(electron.session.defaultSession);
-  electron.protocol.handle(APP_SCHEME, appProtocolHandler(path.join(host.bundleDir, '..', 'renderer')));
+  const printPages = new PrintPages();
+  electron.protocol.handle(
+    APP_SCHEME,
+    appProtocolHandler(path.join(host.bundleDir, '..', 'renderer'), printPages),
+  );
 
   // `||`, not `??`: an empty ROUNDTABLE_DB counts as unset.
   const config: WorkerConfig = {
@@ -195,9 +200,10 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
 
   // Saving needs a dialog and a printer, which only main has; every other call goes to the backend.
   const createPrintWindow: PrintWindowFactory = (options) => new BrowserWindow(options);
+  const print = windowPrinter(createPrintWindow, printPages);
   const toBackend = backend;
   const route = createHostRouter(
-    { 'export.save': (request) => saveExport(dialog, createPrintWindow, request) },
+    { 'export.save': (request) => saveExport(dialog, print, request) },
     (channel, input) => toBackend.invoke(channel, input),
   );
   bindIpc(electron.ipcMain, { invoke: route });

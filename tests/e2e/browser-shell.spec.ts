@@ -1,8 +1,11 @@
 // Pins the browser shell's promises: the same narrow bridge as the Electron preload, the app's CSP,
 // nothing served from outside dist/renderer, no network, and backend events reaching every page.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { RENDERER_ORIGIN, RENDERER_URL } from '../harness/shell';
+import type { RoundtableBridge } from '../../shared/bridge';
+import { pdfText } from '../harness/pdf-text';
 import { rendererFileFor } from '../harness/renderer-files';
 import { expect, test } from './fixtures';
 
@@ -82,4 +85,25 @@ test('backend events reach a second page, which shows a point added elsewhere', 
     body: 'What would they say if you asked them directly?',
   });
   await expect(presenterView.getByRole('article', { name: 'Question from Ada Brennan' })).toBeVisible();
+});
+
+test('export.save prints a page larger than a data: URL can carry, fetching nothing it asks for', async ({
+  page,
+  shell,
+}) => {
+  // 3 MB of HTML: past Chromium's 2 MB limit on a URL, which a long digest can reach.
+  const html =
+    '<!DOCTYPE html><html><head><title>Digest</title></head><body><h1>Opening question?</h1>' +
+    `<!-- ${'padding '.repeat(400_000)} -->` +
+    '<img src="https://tracker.example/pixel.png" alt=""><p>Closing question?</p></body></html>';
+  const answer = await page.evaluate((content) => {
+    const { api } = globalThis as unknown as { api: RoundtableBridge };
+    return api.invoke('export.save', { fileName: 'digest.html', format: 'pdf', content });
+  }, html);
+  expect(answer).toEqual({ ok: true, value: { saved: true, fileName: 'digest.pdf' } });
+  const text = (await pdfText(await readFile(path.join(shell.exportDir, 'digest.pdf')))).replace(/\s+/g, ' ');
+  expect(text).toContain('Opening question?');
+  expect(text).toContain('Closing question?');
+  // The image was never asked for: the page's policy stopped it before any request.
+  expect(shell.refusedPrintRequests).toEqual([]);
 });

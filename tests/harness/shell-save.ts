@@ -1,11 +1,21 @@
 // The browser shell's `export.save`: the same saveExport as Electron's main process, with a folder
 // standing in for the save dialog and a headless Chromium page for printToPDF. The page prints the
-// export's HTML with JavaScript off and no network, as Electron's hidden print window does.
+// export's HTML with JavaScript off and nothing fetched, served from memory as Electron serves it at
+// app://print, under the same policy.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
-import { saveExport, type PrintWindowFactory, type SaveDialogLike } from '../../electron/main/export-save';
+import {
+  saveExport,
+  withExportPolicy,
+  type PrintToPdf,
+  type SaveDialogLike,
+} from '../../electron/main/export-save';
+import { EXPORT_CSP } from '../../shared/export-csp';
 import type { HostHandlers } from '../../electron/ipc/router';
+
+/** Where the shell's print page is served from: answered by a route, never by a network. */
+const PRINT_URL = 'https://print.roundtable.invalid/';
 
 export interface ShellSaveOptions {
   /** Where saved files go: the shell's stand-in for the folder a chair picks in the save dialog. */
@@ -19,6 +29,8 @@ export interface ShellSaveOptions {
 
 export interface ShellSaveHost {
   handlers: HostHandlers;
+  /** Every request a print page made besides its own: the export policy should leave this empty. */
+  refusedPrintRequests: string[];
   /** Closes the printing browser if the shell had to launch one. */
   close(): Promise<void>;
 }
@@ -38,28 +50,38 @@ export function shellSaveHost(options: ShellSaveOptions): ShellSaveHost {
     },
   };
 
-  const createPrintPage: PrintWindowFactory = async () => {
+  const refusedPrintRequests: string[] = [];
+  const print: PrintToPdf = async (html) => {
     const browser = await printingBrowser();
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    await context.route('**/*', (route) => route.abort('blockedbyclient'));
-    const page = await context.newPage();
-    return {
-      async loadURL(url) {
-        await page.goto(url, { waitUntil: 'load' });
-      },
-      webContents: {
-        printToPDF: ({ printBackground, pageSize }) => page.pdf({ printBackground, format: pageSize }),
-      },
-      destroy() {
-        void context.close().catch(() => undefined);
-      },
-    };
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      // The page comes from memory; every other request, whatever the page asks for, is refused.
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url === PRINT_URL) {
+          return route.fulfill({
+            status: 200,
+            contentType: 'text/html; charset=utf-8',
+            headers: { 'Content-Security-Policy': EXPORT_CSP },
+            body: withExportPolicy(html),
+          });
+        }
+        refusedPrintRequests.push(url);
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      await page.goto(PRINT_URL, { waitUntil: 'load' });
+      return await page.pdf({ printBackground: true, format: 'A4' });
+    } finally {
+      await context.close().catch(() => undefined);
+    }
   };
 
   return {
+    refusedPrintRequests,
     handlers: {
       'export.save': async (request) => {
-        const result = await saveExport(dialog, createPrintPage, request);
+        const result = await saveExport(dialog, print, request);
         if (result.fileName) options.onSaved?.(path.join(options.exportDir, result.fileName));
         return result;
       },

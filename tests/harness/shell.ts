@@ -45,6 +45,8 @@ export interface Shell {
   backend: Backend;
   /** The folder saved exports land in. */
   exportDir: string;
+  /** Requests a page printed to PDF made besides its own (none, under the export policy). */
+  refusedPrintRequests: readonly string[];
   browser: Browser;
   context: BrowserContext;
   /** Closes the browser, then the backend (which checkpoints the database). Safe to call twice. */
@@ -122,6 +124,7 @@ export async function openShell({
       newPage: openPage,
       backend,
       exportDir: saveDir,
+      refusedPrintRequests: saving.refusedPrintRequests,
       browser,
       context,
       close() {

@@ -1,15 +1,18 @@
 // The Electron save glue with fakes of the save dialog and the print window: files are 0600, a
-// cancelled dialog writes nothing, a PDF prints the export's HTML with JavaScript off.
+// cancelled dialog writes nothing, a PDF prints the export's HTML, served from memory under the export
+// policy, in a window with JavaScript off.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   saveExport,
+  windowPrinter,
   withExportPolicy,
   type PrintWindowFactory,
   type SaveDialogLike,
 } from '../../../electron/main/export-save';
+import { PrintPages } from '../../../electron/main/print-pages';
 import { EXPORT_CSP } from '../../../shared/export-csp';
 
 let dir: string;
@@ -29,31 +32,38 @@ function dialogAnswering(filePath: string | undefined): SaveDialogLike & { asked
   };
 }
 
-function fakeWindow(): { factory: PrintWindowFactory; log: string[] } {
+/** A print window that loads what PrintPages serves, and a log of what happened to it. */
+function fakeWindow(): {
+  factory: PrintWindowFactory;
+  print: ReturnType<typeof windowPrinter>;
+  pages: PrintPages;
+  log: string[];
+} {
   const log: string[] = [];
-  return {
-    log,
-    factory: (options) => {
-      log.push(
-        `create javascript=${String(options.webPreferences.javascript)} sandbox=${String(options.webPreferences.sandbox)}`,
-      );
-      return {
-        loadURL: (url) => {
-          log.push(`load ${decodeURIComponent(url)}`);
-          return Promise.resolve();
-        },
-        webContents: { printToPDF: () => Promise.resolve(Buffer.from('%PDF-1.7 fake')) },
-        destroy: () => log.push('destroy'),
-      };
-    },
+  const pages = new PrintPages();
+  const factory: PrintWindowFactory = (options) => {
+    log.push(
+      `create javascript=${String(options.webPreferences.javascript)} sandbox=${String(options.webPreferences.sandbox)}`,
+    );
+    return {
+      loadURL: async (url) => {
+        const response = pages.respond(url);
+        log.push(`load ${url.replace(/[0-9a-f-]{36}$/, '<token>')}`);
+        log.push(`served ${response.status} csp=${response.headers.get('content-security-policy') ?? ''}`);
+        log.push(`page ${await response.text()}`);
+      },
+      webContents: { printToPDF: () => Promise.resolve(Buffer.from('%PDF-1.7 fake')) },
+      destroy: () => log.push('destroy'),
+    };
   };
+  return { factory, print: windowPrinter(factory, pages), pages, log };
 }
 
 describe('saveExport', () => {
   it('writes Markdown where the chair chose, owner-only', async () => {
     const file = path.join(dir, 'notes.md');
     const dialog = dialogAnswering(file);
-    const result = await saveExport(dialog, fakeWindow().factory, {
+    const result = await saveExport(dialog, fakeWindow().print, {
       fileName: 'notes.md',
       format: 'markdown',
       content: '# Notes',
@@ -67,7 +77,7 @@ describe('saveExport', () => {
   });
 
   it('writes nothing when the dialog is cancelled', async () => {
-    const result = await saveExport(dialogAnswering(undefined), fakeWindow().factory, {
+    const result = await saveExport(dialogAnswering(undefined), fakeWindow().print, {
       fileName: 'a.html',
       format: 'html',
       content: 'x',
@@ -80,16 +90,20 @@ describe('saveExport', () => {
     const file = path.join(dir, 'notes.pdf');
     const window = fakeWindow();
     const dialog = dialogAnswering(file);
-    await saveExport(dialog, window.factory, {
+    await saveExport(dialog, window.print, {
       fileName: 'notes.html',
       format: 'pdf',
       content: '<!DOCTYPE html><p>Q?</p>',
     });
     expect(window.log).toEqual([
       'create javascript=false sandbox=true',
-      `load data:text/html;charset=utf-8,<!DOCTYPE html><head><meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}"></head><p>Q?</p>`,
+      'load app://print/<token>',
+      `served 200 csp=${EXPORT_CSP}`,
+      `page <!DOCTYPE html><head><meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}"></head><p>Q?</p>`,
       'destroy',
     ]);
+    // The page is let go once printed: nothing of the export stays in memory to be served again.
+    expect(window.pages.size).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toMatch(/^%PDF/);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(dialog.asked[0]).toMatchObject({ defaultPath: 'notes.pdf' });
@@ -121,21 +135,37 @@ describe('saveExport', () => {
         destroyed += 1;
       },
     });
+    const pages = new PrintPages();
     await expect(
-      saveExport(dialogAnswering(file), failing, {
+      saveExport(dialogAnswering(file), windowPrinter(failing, pages), {
         fileName: 'notes.html',
         format: 'pdf',
         content: '<p>Q?</p>',
       }),
     ).rejects.toThrow('printing failed');
     expect(destroyed).toBe(1);
+    expect(pages.size).toBe(0);
     expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('serves a held page only on app://print, only while held, always under the export policy', async () => {
+    const pages = new PrintPages();
+    const page = pages.hold('<p>Q?</p>');
+    expect(page.url).toMatch(/^app:\/\/print\/[0-9a-f-]{36}$/);
+    expect(pages.handles(page.url)).toBe(true);
+    expect(pages.handles('app://roundtable/index.html')).toBe(false);
+    expect(await pages.respond(page.url).text()).toBe('<p>Q?</p>');
+    expect(pages.respond('app://print/another-token').status).toBe(404);
+    page.release();
+    const gone = pages.respond(page.url);
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('content-security-policy')).toBe(EXPORT_CSP);
   });
 
   it('replaces an existing file with a private one', async () => {
     const file = path.join(dir, 'pack.rtpack');
     fs.writeFileSync(file, 'old', { mode: 0o644 });
-    await saveExport(dialogAnswering(file), fakeWindow().factory, {
+    await saveExport(dialogAnswering(file), fakeWindow().print, {
       fileName: 'pack.rtpack',
       format: 'pack',
       content: Buffer.from('RTPACK').toString('base64'),

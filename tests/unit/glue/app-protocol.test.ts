@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appProtocolHandler, resolveAppRequest } from '../../../electron/main/app-protocol';
+import { PrintPages } from '../../../electron/main/print-pages';
+import { EXPORT_CSP } from '../../../shared/export-csp';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 
 // <tmp>/secret.txt sits beside <tmp>/renderer: reading it would be an escape.
@@ -35,6 +37,19 @@ afterAll(() => rmSync(fixture, { recursive: true, force: true }));
 const serve = (url: string) => appProtocolHandler(rendererDir)(new Request(url));
 
 describe('appProtocolHandler', () => {
+  it('serves a page held for printing at app://print under the export policy, and never the renderer there', async () => {
+    const pages = new PrintPages();
+    const held = pages.hold('<p>Notes</p>');
+    const handler = appProtocolHandler(rendererDir, pages);
+    const printed = await handler(new Request(held.url));
+    expect(printed.status).toBe(200);
+    expect(printed.headers.get('Content-Security-Policy')).toBe(EXPORT_CSP);
+    expect(await printed.text()).toBe('<p>Notes</p>');
+    expect((await handler(new Request('app://print/index.html'))).status).toBe(404);
+    // Without print pages, app://print is just another host the renderer's handler refuses.
+    expect((await serve(held.url)).status).toBe(403);
+  });
+
   it('serves index.html at app://roundtable/index.html and at the root', async () => {
     for (const url of ['app://roundtable/index.html', 'app://roundtable/', 'app://roundtable']) {
       const response = await serve(url);

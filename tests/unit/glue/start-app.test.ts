@@ -284,6 +284,11 @@ describe('startApp', () => {
       expect(printer?.options.webPreferences).toMatchObject({ javascript: false, sandbox: true });
       expect(printer?.webContents.printToPDF).toHaveBeenCalledOnce();
       expect(printer?.destroy).toHaveBeenCalledOnce();
+      // The page came from memory over app://print, which answers nothing once the PDF is printed.
+      const pageUrl = printer?.loadURL.mock.calls[0]?.[0] ?? '';
+      expect(pageUrl).toMatch(/^app:\/\/print\/[0-9a-f-]{36}$/);
+      const serve = setup.electron.protocol.handle.mock.calls[0]?.[1];
+      expect((await serve?.(new Request(pageUrl)))?.status).toBe(404);
       expect(readFileSync(file, 'utf8')).toBe('%PDF-1.7 printed by a fake window');
     });
 
