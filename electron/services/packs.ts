@@ -1,5 +1,6 @@
 // Archive packs: a group's archive (or a selection) sealed with a passphrase, merged on import, or
 // opened read-only. The passphrase lives only for the call: never logged, never stored.
+// A pack of more than one part (PART_SITUATIONS situations) reports its progress part by part.
 import type { PackContents } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/router';
@@ -8,40 +9,58 @@ import type { ServiceContext } from './context';
 import { fileStem } from './export';
 import { requireGroup } from './groups';
 import { openPack, sealPack } from './packs/pack-crypto';
-import { mergePayload } from './packs/pack-merge';
-import { collectPayload, decodePayload, encodePayload, type PackPayload } from './packs/pack-payload';
+import { mergePack } from './packs/pack-merge';
+import {
+  groupSituations,
+  PART_SITUATIONS,
+  readPayload,
+  writePayload,
+  type PackReader,
+  type PackRow,
+} from './packs/pack-payload';
 
-async function unpack(data: string, passphrase: string): Promise<PackPayload> {
-  return decodePayload(await openPack(Buffer.from(data, 'base64'), passphrase));
+async function unpack(data: string, passphrase: string): Promise<PackReader> {
+  return readPayload(await openPack(Buffer.from(data, 'base64'), passphrase));
 }
 
 /** The pack's situations as threads, for reading without merging. */
-export function packContents(payload: PackPayload): PackContents {
-  const names = new Map(payload.members.map((m) => [m.id, m.name]));
-  const tagNames = new Map(payload.tags.map((t) => [t.id, t.name]));
-  return {
-    groupNames: payload.groups.map((g) => g.name),
-    createdAt: payload.createdAt,
-    situations: payload.situations.map((s) => ({
-      id: s.id,
-      title: s.title,
-      background: s.background,
-      presenterName: names.get(s.presenterId) ?? 'A member',
-      tags: payload.situationTags
-        .filter((st) => st.situationId === s.id)
-        .map((st) => tagNames.get(st.tagId) ?? '')
-        .filter(Boolean),
-      points: payload.contributions
-        .filter((c) => c.situationId === s.id)
-        .map((c) => ({
+export function packContents(pack: PackReader): PackContents {
+  const names = new Map(pack.header.members.map((m) => [m.id, m.name]));
+  const tagNames = new Map(pack.header.tags.map((t) => [t.id, t.name]));
+  const situations: PackContents['situations'] = [];
+  for (const part of pack.parts()) {
+    const points = new Map<string, PackRow<'contributions'>[]>();
+    for (const c of part.contributions) {
+      const list = points.get(c.situationId);
+      if (list) list.push(c);
+      else points.set(c.situationId, [c]);
+    }
+    const tags = new Map<string, string[]>();
+    for (const st of part.situationTags) {
+      const name = tagNames.get(st.tagId);
+      const list = tags.get(st.situationId);
+      if (!name) continue;
+      if (list) list.push(name);
+      else tags.set(st.situationId, [name]);
+    }
+    for (const s of part.situations) {
+      situations.push({
+        id: s.id,
+        title: s.title,
+        background: s.background,
+        presenterName: names.get(s.presenterId) ?? 'A member',
+        tags: tags.get(s.id) ?? [],
+        points: (points.get(s.id) ?? []).map((c) => ({
           id: c.id,
           parentId: c.parentId,
           authorName: names.get(c.authorId) ?? 'A member',
           kind: c.kind,
           body: c.body,
         })),
-    })),
-  };
+      });
+    }
+  }
+  return { groupNames: pack.header.groups.map((g) => g.name), createdAt: pack.header.createdAt, situations };
 }
 
 export function packHandlers(
@@ -51,20 +70,24 @@ export function packHandlers(
   return {
     'pack.export': async ({ groupId, situationIds, passphrase, includeConfidential }) => {
       const group = requireGroup(store, groupId);
-      const inGroup = store.situations.list(groupId);
-      const chosen = situationIds ? inGroup.filter((s) => situationIds.includes(s.id)) : inGroup;
-      if (situationIds && chosen.length !== new Set(situationIds).size) {
+      const inGroup = groupSituations(store.db, groupId);
+      const wanted = situationIds && new Set(situationIds);
+      const chosen = wanted ? inGroup.filter((s) => wanted.has(s.id)) : inGroup;
+      if (wanted && chosen.length !== wanted.size) {
         throw new AppError('NOT_FOUND', 'One of those situations is not in this group any more.');
       }
       const shared = chosen.filter((s) => includeConfidential || !s.confidential);
       const at = now();
-      const payload = collectPayload(
+      const plaintext = await writePayload(
         store.db,
         groupId,
         shared.map((s) => s.id),
         at,
+        shared.length > PART_SITUATIONS
+          ? (done, total) => emit('export.progress', { done, total })
+          : undefined,
       );
-      const sealed = await sealPack(encodePayload(payload), passphrase);
+      const sealed = await sealPack(plaintext, passphrase);
       return {
         data: sealed.toString('base64'),
         fileName: `${fileStem(group.name, new Date(at).toISOString().slice(0, 10))}.rtpack`,
@@ -74,10 +97,17 @@ export function packHandlers(
     },
 
     'pack.import': async ({ data, passphrase }) => {
-      const payload = await unpack(data, passphrase);
+      const pack = await unpack(data, passphrase);
+      const total = pack.header.situationCount;
       try {
-        const report = store.db.transaction(() => mergePayload(store.db, payload))();
-        emit('archive.changed', { situationId: payload.situations[0]?.id ?? '' });
+        const { report, firstSituationId } = store.db.transaction(() =>
+          mergePack(
+            store.db,
+            pack,
+            total > PART_SITUATIONS ? (done) => emit('import.progress', { done, total }) : undefined,
+          ),
+        )();
+        emit('archive.changed', { situationId: firstSituationId ?? '' });
         return report;
       } catch (error) {
         if (error instanceof AppError) throw error;

@@ -1,12 +1,16 @@
 // Archive packs between two databases: merge without duplicates, a second import changes nothing,
-// newer wins, read-only open, and wrong passphrases, truncated and tampered packs write nothing.
+// newer wins, read-only open, confidential situations only when asked for, progress of large packs,
+// packs of the first format, and wrong passphrases, truncated, tampered and looping packs write nothing.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_SCRYPT,
   HEADER_BYTES,
   openPack,
   sealPack,
   WRONG_PASSPHRASE,
 } from '../../electron/services/packs/pack-crypto';
+import { PART_SITUATIONS } from '../../electron/services/packs/pack-payload';
 import { openTestBackend, seedGroup, type TestBackend } from './backend-fixture';
 
 let chair: TestBackend;
@@ -143,4 +147,228 @@ describe('pack envelope', () => {
       await expect(openPack(tampered, PASS), `byte ${at}`).rejects.toMatchObject({ name: 'AppError' });
     }
   }, 120_000);
+});
+
+describe('confidential situations in a pack', () => {
+  it('stay out unless included, and the export says how many stayed out', async () => {
+    const left = await chair.call('pack.export', { groupId, passphrase: PASS });
+    expect(left).toMatchObject({ situationCount: 1, omittedConfidential: 1 });
+    const without = await member.call('pack.open', { data: left.data, passphrase: PASS });
+    expect(without.situations.map((s) => s.title)).not.toContain('Secret');
+
+    const all = await chair.call('pack.export', { groupId, passphrase: PASS, includeConfidential: true });
+    expect(all).toMatchObject({ situationCount: 2, omittedConfidential: 0 });
+    const opened = await member.call('pack.open', { data: all.data, passphrase: PASS });
+    expect(opened.situations.map((s) => s.title).sort()).toEqual(['How do I hire a great COO?', 'Secret']);
+  });
+
+  it('leave out a selection’s confidential one too, and count it', async () => {
+    const ids = (await chair.call('situation.list', { groupId })).map((s) => s.id);
+    const chosen = await chair.call('pack.export', { groupId, passphrase: PASS, situationIds: ids });
+    expect(chosen).toMatchObject({ situationCount: 1, omittedConfidential: 1 });
+  });
+});
+
+/** The events a backend emitted since `from`, with their payloads. */
+function progress(backend: TestBackend, name: string, from = 0) {
+  return backend.events
+    .slice(from)
+    .flatMap((e) => (e.name === name ? [e.payload as { done: number; total: number }] : []));
+}
+
+function expectClimbingTo(events: { done: number; total: number }[], total: number) {
+  expect(events.length).toBe(Math.ceil(total / PART_SITUATIONS));
+  expect(events.every((e) => e.total === total)).toBe(true);
+  expect(events.every((e, i) => i === 0 || e.done > events[i - 1]!.done)).toBe(true);
+  expect(events.at(-1)?.done).toBe(total);
+}
+
+describe('a large pack', () => {
+  const TOTAL = 2 * PART_SITUATIONS + 37;
+  let big: TestBackend;
+  let fresh: TestBackend;
+  let bigGroup: string;
+
+  beforeAll(async () => {
+    big = await openTestBackend();
+    fresh = await openTestBackend();
+    const { group, ana, ben } = await seedGroup(big);
+    bigGroup = group.id;
+    for (let i = 0; i < TOTAL; i++) {
+      const s = await big.call('situation.create', {
+        groupId: bigGroup,
+        presenterId: i % 2 ? ana.id : ben.id,
+        title: `Situation number ${i}?`,
+      });
+      if (i % 50 === 0) {
+        const top = await big.call('contribution.add', {
+          situationId: s.id,
+          authorId: i % 2 ? ben.id : ana.id,
+          kind: 'advice',
+          body: `Advice on ${i}.`,
+        });
+        await big.call('contribution.add', {
+          situationId: s.id,
+          parentId: top.id,
+          authorId: ana.id,
+          kind: 'advice',
+          body: `More on ${i}.`,
+        });
+      }
+    }
+  }, 120_000);
+  afterAll(() => {
+    big.close();
+    fresh.close();
+  });
+
+  it('reports its export and its import part by part, up to the total, and merges whole', async () => {
+    const from = big.events.length;
+    const pack = await big.call('pack.export', { groupId: bigGroup, passphrase: PASS });
+    expect(pack.situationCount).toBe(TOTAL);
+    expectClimbingTo(progress(big, 'export.progress', from), TOTAL);
+
+    const report = await fresh.call('pack.import', { data: pack.data, passphrase: PASS });
+    expect(report.situations.added).toBe(TOTAL);
+    expect(report.contributions.added).toBe(2 * Math.ceil(TOTAL / 50));
+    expectClimbingTo(progress(fresh, 'import.progress'), TOTAL);
+    const opened = await fresh.call('pack.open', { data: pack.data, passphrase: PASS });
+    expect(opened.situations).toHaveLength(TOTAL);
+    expect(opened.situations.find((s) => s.title === 'Situation number 100?')?.points).toHaveLength(2);
+    expect((await fresh.call('archive.search', { query: 'More on 500' })).total).toBe(1);
+  });
+
+  it('reports no progress for a pack of one part', async () => {
+    const from = chair.events.length;
+    const pack = await chair.call('pack.export', { groupId, passphrase: PASS });
+    const into = member.events.length;
+    await member.call('pack.import', { data: pack.data, passphrase: PASS });
+    expect(progress(chair, 'export.progress', from)).toEqual([]);
+    expect(progress(member, 'import.progress', into)).toEqual([]);
+  });
+});
+
+describe('what a pack holds', () => {
+  let source: TestBackend;
+  let target: TestBackend;
+  let sourceGroup: string;
+
+  beforeAll(async () => {
+    source = await openTestBackend();
+    target = await openTestBackend();
+    const { group, ana, ben } = await seedGroup(source);
+    sourceGroup = group.id;
+    const s = await source.call('situation.create', {
+      groupId: group.id,
+      presenterId: ana.id,
+      title: 'How do I price?',
+    });
+    const top = await source.call('contribution.add', {
+      situationId: s.id,
+      authorId: ben.id,
+      kind: 'advice',
+      body: 'Raise prices.',
+    });
+    const middle = await source.call('contribution.add', {
+      situationId: s.id,
+      parentId: top.id,
+      authorId: ana.id,
+      kind: 'advice',
+      body: 'By ten percent.',
+    });
+    await source.call('contribution.add', {
+      situationId: s.id,
+      parentId: middle.id,
+      authorId: ben.id,
+      kind: 'advice',
+      body: 'Every year.',
+    });
+    await source.call('contribution.add', {
+      situationId: s.id,
+      authorId: ana.id,
+      kind: 'advice',
+      body: 'Survey customers.',
+    });
+  });
+  afterAll(() => {
+    source.close();
+    target.close();
+  });
+
+  it('leaves out every point below a removed one, and still imports', async () => {
+    // Only the middle point is marked removed: its answer is live, but has nowhere to hang.
+    source.db.prepare(`UPDATE contributions SET deleted_at = 1 WHERE body = 'By ten percent.'`).run();
+    const pack = await source.call('pack.export', { groupId: sourceGroup, passphrase: PASS });
+    const opened = await target.call('pack.open', { data: pack.data, passphrase: PASS });
+    expect(opened.situations[0]!.points.map((p) => p.body)).toEqual(['Raise prices.', 'Survey customers.']);
+    const report = await target.call('pack.import', { data: pack.data, passphrase: PASS });
+    expect(report.contributions.added).toBe(2);
+  });
+
+  it('opens and merges a pack of the first format, one document', async () => {
+    const pack = Buffer.from(
+      (await source.call('pack.export', { groupId: sourceGroup, passphrase: PASS })).data,
+      'base64',
+    );
+    const lines = gunzipSync(await openPack(pack, PASS))
+      .toString('utf8')
+      .split('\n');
+    const [header, ...parts] = lines.map((line) => JSON.parse(line) as Record<string, unknown[]>);
+    const whole: Record<string, unknown> = {
+      ...header,
+      situations: [],
+      contributions: [],
+      commitments: [],
+      situationTags: [],
+      endorsements: [],
+    };
+    delete whole.version;
+    delete whole.situationCount;
+    for (const part of parts)
+      for (const [key, rows] of Object.entries(part)) (whole[key] as unknown[]).push(...rows);
+    const first = await sealPack(gzipSync(JSON.stringify(whole)), PASS, DEFAULT_SCRYPT, 1);
+    expect(first.readUInt8(6)).toBe(1);
+    const data = first.toString('base64');
+    const into = await openTestBackend();
+    try {
+      const opened = await into.call('pack.open', { data, passphrase: PASS });
+      expect(opened.situations.map((s) => s.title)).toEqual(['How do I price?']);
+      const report = await into.call('pack.import', { data, passphrase: PASS });
+      expect(report.situations.added).toBe(1);
+      expect(report.contributions.added).toBe(2);
+    } finally {
+      into.close();
+    }
+  });
+
+  it('refuses points that answer themselves or each other, writing nothing', async () => {
+    const pack = Buffer.from(
+      (await source.call('pack.export', { groupId: sourceGroup, passphrase: PASS })).data,
+      'base64',
+    );
+    const [header, part] = gunzipSync(await openPack(pack, PASS))
+      .toString('utf8')
+      .split('\n');
+    const rows = JSON.parse(part!) as { contributions: { id: string; parentId: string | null }[] };
+    const [a, b] = rows.contributions;
+    for (const loop of [
+      () => (a!.parentId = a!.id),
+      () => {
+        a!.parentId = b!.id;
+        b!.parentId = a!.id;
+      },
+    ]) {
+      loop();
+      const bad = await sealPack(gzipSync(`${header}\n${JSON.stringify(rows)}`), PASS);
+      const into = await openTestBackend();
+      try {
+        const before = into.snapshot();
+        const result = await into.route('pack.import', { data: bad.toString('base64'), passphrase: PASS });
+        expect(result).toMatchObject({ ok: false, error: { code: 'CORRUPT' } });
+        expect(into.snapshot()).toBe(before);
+      } finally {
+        into.close();
+      }
+    }
+  });
 });

@@ -1,6 +1,14 @@
 // What a pack holds: a group's rows, as they are in the database, checked with zod on the way in
 // (a pack is untrusted input, even one that decrypts).
-import { gunzipSync, gzipSync } from 'node:zlib';
+//
+// The plaintext is gzipped lines of JSON. The first line is the header: the groups, members and tags
+// the situations refer to, and how many situations follow. Each further line is one part: up to
+// PART_SITUATIONS situations with their contributions, commitments, tags and endorsements. A pack of
+// 20,000 situations is then written and read a part at a time, never held as one tree of objects.
+// A pack of the first format is a single JSON document holding everything; it reads as a header
+// followed by one part.
+import { once } from 'node:events';
+import { createGzip, gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../store/database';
@@ -58,37 +66,152 @@ const commitment = z.object({
 });
 const tag = z.object({ id, name: z.string().min(1).max(200), createdAt: ms, updatedAt: ms });
 
-export const packPayloadSchema = z.object({
-  format: z.literal('roundtable-pack'),
+const FORMAT = 'roundtable-pack';
+/** The format of this file's lines; the first format was one document without a version. */
+const PAYLOAD_VERSION = 2;
+/** Situations per part: the unit a pack is written, read, merged and reported in. */
+export const PART_SITUATIONS = 250;
+
+const headerFields = {
+  format: z.literal(FORMAT),
   createdAt: ms,
   groups: z.array(group),
   members: z.array(member),
+  tags: z.array(tag),
+};
+const partFields = {
   situations: z.array(situation),
   contributions: z.array(contribution),
   commitments: z.array(commitment),
-  tags: z.array(tag),
   situationTags: z.array(z.object({ situationId: id, tagId: id })),
   endorsements: z.array(z.object({ contributionId: id, memberId: id, createdAt: ms })),
+};
+const headerSchema = z.object({
+  ...headerFields,
+  version: z.literal(PAYLOAD_VERSION),
+  situationCount: z.number().int().min(0),
 });
+const partSchema = z.object(partFields);
+/** The first format: header and situations in one document. */
+const singleDocumentSchema = z.object({ ...headerFields, ...partFields });
 
-export type PackPayload = z.infer<typeof packPayloadSchema>;
-export type PackRow<K extends keyof PackPayload> = PackPayload[K] extends (infer R)[] ? R : never;
+export type PackHeader = z.infer<typeof headerSchema>;
+export type PackPart = z.infer<typeof partSchema>;
+export type PackRow<K extends keyof PackHeader | keyof PackPart> = (PackHeader &
+  PackPart)[K] extends (infer R)[]
+  ? R
+  : never;
+
+/** A pack's contents as they are read: the header, then its parts one at a time. */
+export interface PackReader {
+  header: PackHeader;
+  parts(): Iterable<PackPart>;
+}
 
 const LIVE = 'deleted_at IS NULL';
+const IN_PART = 'IN (SELECT value FROM json_each(@ids))';
 
-/** A group's archive (or some of its situations), without what was deleted. */
-export function collectPayload(
-  db: Db,
-  groupId: string,
-  situationIds: readonly string[],
-  at: number,
-): PackPayload {
-  const ids = JSON.stringify(situationIds);
-  const inSelection = `IN (SELECT value FROM json_each(@ids))`;
-  const all = <T>(sql: string) => db.prepare<{ groupId: string; ids: string }, T>(sql).all({ groupId, ids });
-  return {
-    format: 'roundtable-pack',
+/** The live situations of a group, oldest first, with their confidential flag. */
+export function groupSituations(db: Db, groupId: string): { id: string; confidential: number }[] {
+  return db
+    .prepare<[string], { id: string; confidential: number }>(
+      `SELECT id, confidential FROM situations WHERE group_id = ? AND ${LIVE} ORDER BY created_at, id`,
+    )
+    .all(groupId);
+}
+
+/**
+ * SQL answering one JSON array of the rows a query selects, built by SQLite itself: a part goes from
+ * the database to the pack's text without a JavaScript object per row.
+ */
+function jsonArray(fields: Record<string, string>, from: string, order: string): string {
+  const object = Object.entries(fields)
+    .map(([field, column]) => `'${field}', ${column}`)
+    .join(', ');
+  return `(SELECT coalesce(json_group_array(json_object(${object}) ORDER BY ${order}), '[]') ${from})`;
+}
+
+/** One statement answering a part's five arrays, as JSON text, for the situations bound as @ids. */
+function partStatement(db: Db) {
+  // A sub-point travels only when every point above it does: a removed point takes its answers along.
+  const kept = `WITH RECURSIVE kept(id) AS (
+      SELECT id FROM contributions WHERE situation_id ${IN_PART} AND ${LIVE} AND parent_id IS NULL
+      UNION ALL
+      SELECT c.id FROM contributions c JOIN kept k ON c.parent_id = k.id
+      WHERE c.${LIVE} AND c.situation_id ${IN_PART})`;
+  const situations = jsonArray(
+    {
+      id: 'id',
+      groupId: 'group_id',
+      presenterId: 'presenter_id',
+      title: 'title',
+      background: 'background',
+      tried: 'tried',
+      helpWanted: 'help_wanted',
+      status: 'status',
+      confidential: 'confidential',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+    },
+    `FROM situations WHERE id ${IN_PART} AND group_id = @groupId AND ${LIVE}`,
+    'created_at, id',
+  );
+  // CROSS JOIN keeps SQLite from scanning every contribution to find the few kept ones.
+  const contributions = jsonArray(
+    {
+      id: 'c.id',
+      situationId: 'c.situation_id',
+      parentId: 'c.parent_id',
+      authorId: 'c.author_id',
+      kind: 'c.kind',
+      body: 'c.body',
+      position: 'c.position',
+      phase: 'c.phase',
+      createdAt: 'c.created_at',
+      updatedAt: 'c.updated_at',
+    },
+    'FROM kept CROSS JOIN contributions c ON c.id = kept.id',
+    'c.created_at, c.id',
+  );
+  const commitments = jsonArray(
+    {
+      id: 'id',
+      situationId: 'situation_id',
+      ownerId: 'owner_id',
+      body: 'body',
+      dueAt: 'due_at',
+      status: 'status',
+      outcome: 'outcome',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+    },
+    `FROM commitments WHERE situation_id ${IN_PART} AND ${LIVE}`,
+    'created_at, id',
+  );
+  const situationTags = jsonArray(
+    { situationId: 'situation_id', tagId: 'tag_id' },
+    `FROM situation_tags WHERE situation_id ${IN_PART}`,
+    'situation_id, tag_id',
+  );
+  const endorsements = jsonArray(
+    { contributionId: 'e.contribution_id', memberId: 'e.member_id', createdAt: 'e.created_at' },
+    'FROM kept CROSS JOIN endorsements e ON e.contribution_id = kept.id',
+    'e.contribution_id, e.member_id',
+  );
+  return db.prepare<{ ids: string; groupId: string }, Record<keyof PackPart, string>>(
+    `${kept} SELECT ${situations} AS situations, ${contributions} AS contributions,
+       ${commitments} AS commitments, ${situationTags} AS situationTags, ${endorsements} AS endorsements`,
+  );
+}
+
+function headerLine(db: Db, groupId: string, situationIds: readonly string[], at: number): string {
+  const all = <T>(sql: string) =>
+    db.prepare<{ groupId: string; ids: string }, T>(sql).all({ groupId, ids: JSON.stringify(situationIds) });
+  const header: PackHeader = {
+    format: FORMAT,
+    version: PAYLOAD_VERSION,
     createdAt: at,
+    situationCount: situationIds.length,
     groups: all(
       `SELECT id, name, created_at AS createdAt, updated_at AS updatedAt FROM groups WHERE id = @groupId`,
     ),
@@ -96,51 +219,115 @@ export function collectPayload(
       `SELECT id, group_id AS groupId, name, company, title, role, created_at AS createdAt, updated_at AS updatedAt
        FROM members WHERE group_id = @groupId AND ${LIVE} ORDER BY created_at, id`,
     ),
-    situations: all(
-      `SELECT id, group_id AS groupId, presenter_id AS presenterId, title, background, tried, help_wanted AS helpWanted,
-         status, confidential, created_at AS createdAt, updated_at AS updatedAt
-       FROM situations WHERE group_id = @groupId AND ${LIVE} AND id ${inSelection} ORDER BY created_at, id`,
-    ),
-    contributions: all(
-      `SELECT c.id, c.situation_id AS situationId, c.parent_id AS parentId, c.author_id AS authorId, c.kind, c.body,
-         c.position, c.phase, c.created_at AS createdAt, c.updated_at AS updatedAt
-       FROM contributions c WHERE c.${LIVE} AND c.situation_id ${inSelection}
-         AND (c.parent_id IS NULL OR c.parent_id IN (SELECT id FROM contributions WHERE ${LIVE}))
-       ORDER BY c.created_at, c.id`,
-    ),
-    commitments: all(
-      `SELECT id, situation_id AS situationId, owner_id AS ownerId, body, due_at AS dueAt, status, outcome,
-         created_at AS createdAt, updated_at AS updatedAt
-       FROM commitments WHERE ${LIVE} AND situation_id ${inSelection} ORDER BY created_at, id`,
-    ),
     tags: all(
-      `SELECT DISTINCT t.id, t.name, t.created_at AS createdAt, t.updated_at AS updatedAt
-       FROM tags t JOIN situation_tags st ON st.tag_id = t.id WHERE st.situation_id ${inSelection} ORDER BY t.id`,
-    ),
-    situationTags: all(
-      `SELECT situation_id AS situationId, tag_id AS tagId FROM situation_tags WHERE situation_id ${inSelection}`,
-    ),
-    endorsements: all(
-      `SELECT e.contribution_id AS contributionId, e.member_id AS memberId, e.created_at AS createdAt
-       FROM endorsements e JOIN contributions c ON c.id = e.contribution_id
-       WHERE c.${LIVE} AND c.situation_id ${inSelection}`,
+      `SELECT t.id, t.name, t.created_at AS createdAt, t.updated_at AS updatedAt FROM tags t
+       WHERE t.id IN (SELECT tag_id FROM situation_tags WHERE situation_id ${IN_PART}) ORDER BY t.id`,
     ),
   };
+  return JSON.stringify(header);
 }
 
-export function encodePayload(payload: PackPayload): Buffer {
-  return gzipSync(Buffer.from(JSON.stringify(payload), 'utf8'));
-}
-
-export function decodePayload(bytes: Buffer): PackPayload {
+/**
+ * Writes a group's situations (live ones, among `situationIds`) as the pack's gzipped plaintext, a
+ * part at a time: SQLite builds each part's JSON, and zlib compresses it off the thread while the
+ * next part is read. `onPart` hears how many situations are written so far.
+ */
+export async function writePayload(
+  db: Db,
+  groupId: string,
+  situationIds: readonly string[],
+  at: number,
+  onPart: (done: number, total: number) => void = () => undefined,
+): Promise<Buffer> {
+  const gzip = createGzip({ level: 6 });
+  const compressed: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => compressed.push(chunk));
+  const ended = once(gzip, 'end');
+  ended.catch(() => undefined); // awaited below; a failure before then is thrown by what failed
+  const write = async (line: string) => {
+    if (!gzip.write(line)) await once(gzip, 'drain');
+  };
   try {
-    return packPayloadSchema.parse(
-      JSON.parse(gunzipSync(bytes, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8')),
-    );
-  } catch {
-    throw new AppError(
-      'CORRUPT',
-      'This pack opened, but what it holds is not an archive Roundtable can read.',
-    );
+    const part = partStatement(db);
+    await write(headerLine(db, groupId, situationIds, at));
+    for (let from = 0; from < situationIds.length; from += PART_SITUATIONS) {
+      const ids = JSON.stringify(situationIds.slice(from, from + PART_SITUATIONS));
+      const json = part.get({ groupId, ids });
+      if (!json) throw new Error('a part of the pack read nothing');
+      await write(
+        `\n{"situations":${json.situations},"contributions":${json.contributions},` +
+          `"commitments":${json.commitments},"situationTags":${json.situationTags},` +
+          `"endorsements":${json.endorsements}}`,
+      );
+      onPart(Math.min(from + PART_SITUATIONS, situationIds.length), situationIds.length);
+    }
+    gzip.end();
+    await ended;
+  } catch (error) {
+    gzip.destroy();
+    throw error;
   }
+  return Buffer.concat(compressed);
+}
+
+function unreadable(): AppError {
+  return new AppError(
+    'CORRUPT',
+    'This pack opened, but what it holds is not an archive Roundtable can read.',
+  );
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw unreadable();
+  }
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw unreadable();
+  return result.data;
+}
+
+/**
+ * Reads a pack's plaintext: the header at once, each part only when it is asked for (and checked
+ * then). A part that fails its check throws, so a caller that merges inside one transaction writes
+ * nothing from a damaged pack.
+ */
+export function readPayload(bytes: Buffer): PackReader {
+  let plain: Buffer;
+  try {
+    plain = gunzipSync(bytes, { maxOutputLength: 512 * 1024 * 1024 });
+  } catch {
+    throw unreadable();
+  }
+  const firstEnd = plain.indexOf(0x0a);
+  const first = parseJson(plain.subarray(0, firstEnd === -1 ? plain.length : firstEnd));
+  if (typeof first !== 'object' || first === null || !('version' in first)) {
+    if (firstEnd !== -1) throw unreadable();
+    const whole = check(singleDocumentSchema, first);
+    return {
+      header: { ...whole, version: PAYLOAD_VERSION, situationCount: whole.situations.length },
+      parts: () => [whole],
+    };
+  }
+  const header = check(headerSchema, first);
+  return {
+    header,
+    *parts() {
+      let start = firstEnd === -1 ? plain.length : firstEnd + 1;
+      let situations = 0;
+      while (start < plain.length) {
+        const end = plain.indexOf(0x0a, start);
+        const part = check(partSchema, parseJson(plain.subarray(start, end === -1 ? plain.length : end)));
+        situations += part.situations.length;
+        if (situations > header.situationCount) throw unreadable();
+        yield part;
+        start = end === -1 ? plain.length : end + 1;
+      }
+      if (situations !== header.situationCount) throw unreadable();
+    },
+  };
 }
