@@ -175,6 +175,12 @@ test('preview a digest file per post, import it, and find the posts in the archi
 
 test('export a pack, refuse a wrong passphrase, then merge it with nothing new', async ({ page, seed }) => {
   const forum = await seedForum(seed);
+  await seed('situation.create', {
+    groupId: forum.group.id,
+    presenterId: forum.members.eve.id,
+    title: 'Should I tell my board about the lawsuit?',
+    confidential: true,
+  });
   await openTools(page);
   const exportForm = page.getByRole('form', { name: 'Export a pack' });
   await exportForm.getByLabel('Passphrase', { exact: true }).fill('correct horse');
@@ -183,7 +189,9 @@ test('export a pack, refuse a wrong passphrase, then merge it with nothing new',
   await exportForm.getByRole('button', { name: 'Export pack' }).click();
   const pack = await download;
   expect(pack.suggestedFilename()).toMatch(/\.rtpack$/);
-  await expect(exportForm.getByRole('status')).toContainText('with 2 situations');
+  await expect(exportForm.getByRole('status')).toContainText(
+    'with 2 situations. 1 confidential situation was left out.',
+  );
   await expect(exportForm.getByLabel('Passphrase', { exact: true })).toHaveValue('');
 
   const before = await seed('situation.list', { groupId: forum.group.id });
@@ -205,6 +213,20 @@ test('export a pack, refuse a wrong passphrase, then merge it with nothing new',
   const report = importGroup.getByRole('definition').nth(2);
   await expect(report).toHaveText('0 added, 0 updated, 2 unchanged, 0 conflicts');
   expect(await seed('situation.list', { groupId: forum.group.id })).toHaveLength(before.length);
+
+  // Confidential situations go in only once the chair confirms, and for that export alone.
+  await exportForm.getByLabel('Passphrase', { exact: true }).fill('correct horse');
+  await exportForm.getByLabel('Passphrase again').fill('correct horse');
+  await exportForm.getByLabel('Include confidential situations').check();
+  await exportForm
+    .getByRole('alertdialog', { name: 'Include confidential situations?' })
+    .getByRole('button', { name: 'Include them' })
+    .click();
+  const withConfidential = page.waitForEvent('download');
+  await exportForm.getByRole('button', { name: 'Export pack' }).click();
+  await withConfidential;
+  await expect(exportForm.getByRole('status')).toHaveText(/with 3 situations\.$/);
+  await expect(exportForm.getByLabel('Include confidential situations')).not.toBeChecked();
 });
 
 test('back up now adds a backup to the list', async ({ page, seed }) => {

@@ -1,15 +1,59 @@
 // Archive packs: the group's archive sealed with a passphrase as a download, and a pack merged in
 // or opened read-only. Passphrases live in this component only until the call returns.
-import { useId, useState, type SubmitEvent } from 'react';
+// Confidential situations go into a pack only when the chair ticks them in and confirms, for that
+// export alone. A large pack reports its progress while it is written or merged.
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import type { Group, PackContents, PackReport } from '../../../shared/domain';
-import { invoke } from '../../api/client';
+import { invoke, onEvent } from '../../api/client';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
+import { ConfidentialChoice } from './confidential-choice';
 import { base64FromBytes, bytesFromBase64, offerDownload } from './file-transfer';
 import { PackImportResult } from './pack-import-result';
 
 const MIN_PASSPHRASE = 8;
+
+interface Progress {
+  done: number;
+  total: number;
+}
+
+/** Listens to a progress event only while its call is pending; null when there is nothing to show. */
+function useProgress(event: 'export.progress' | 'import.progress', pending: boolean): Progress | null {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  useEffect(() => {
+    if (!pending) return;
+    const stop = onEvent(event, setProgress);
+    return () => {
+      stop();
+      setProgress(null);
+    };
+  }, [event, pending]);
+  return pending ? progress : null;
+}
+
+function ProgressBar({ label, progress }: { label: string; progress: Progress | null }) {
+  if (!progress) return null;
+  return (
+    <>
+      <progress aria-label={label} max={progress.total} value={progress.done} />
+      <span className="field-hint" aria-live="polite">
+        {progress.done} of {progress.total} situations
+      </span>
+    </>
+  );
+}
+
+function exportedMessage(pack: { fileName: string; situationCount: number; omittedConfidential: number }) {
+  const situations = `${pack.situationCount} ${pack.situationCount === 1 ? 'situation' : 'situations'}`;
+  const omitted = pack.omittedConfidential;
+  const left =
+    omitted === 0
+      ? ''
+      : ` ${omitted} confidential ${omitted === 1 ? 'situation was' : 'situations were'} left out.`;
+  return `Saved ${pack.fileName} with ${situations}.${left}`;
+}
 
 export function PackPanel({ group }: { group: Group }) {
   const id = useId();
@@ -17,11 +61,14 @@ export function PackPanel({ group }: { group: Group }) {
   const importing = useSubmission();
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
+  const [includeConfidential, setIncludeConfidential] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
   const [packData, setPackData] = useState<string | null>(null);
   const [importPassphrase, setImportPassphrase] = useState('');
   const [report, setReport] = useState<PackReport | null>(null);
   const [contents, setContents] = useState<PackContents | null>(null);
+  const exportProgress = useProgress('export.progress', exporting.pending);
+  const importProgress = useProgress('import.progress', importing.pending);
 
   const mismatch = repeated.length > 0 && repeated !== passphrase;
   const exportReady = passphrase.length >= MIN_PASSPHRASE && repeated === passphrase;
@@ -31,14 +78,14 @@ export function PackPanel({ group }: { group: Group }) {
     if (!exportReady) return;
     setExported(null);
     const done = await exporting.submit(async () => {
-      const pack = await invoke('pack.export', { groupId: group.id, passphrase, includeConfidential: false });
+      const pack = await invoke('pack.export', { groupId: group.id, passphrase, includeConfidential });
       offerDownload(pack.fileName, bytesFromBase64(pack.data), 'pack');
-      const left = pack.omittedConfidential > 0 ? ` ${pack.omittedConfidential} confidential left out.` : '';
-      setExported(`Saved ${pack.fileName} with ${pack.situationCount} situations.${left}`);
+      setExported(exportedMessage(pack));
     });
     if (done) {
       setPassphrase('');
       setRepeated('');
+      setIncludeConfidential(false);
     }
   }
 
@@ -93,6 +140,7 @@ export function PackPanel({ group }: { group: Group }) {
           </Field>
         </div>
         {mismatch && <p className="field-hint">The two passphrases differ.</p>}
+        <ConfidentialChoice included={includeConfidential} onChange={setIncludeConfidential} />
         <FormError message={exporting.error} />
         {exported && (
           <p role="status" className="form-status">
@@ -103,6 +151,7 @@ export function PackPanel({ group }: { group: Group }) {
           <button type="submit" className="button primary" disabled={!exportReady || exporting.pending}>
             Export pack
           </button>
+          <ProgressBar label="Pack export progress" progress={exportProgress} />
         </div>
       </form>
       <div role="group" aria-label="Import a pack">
@@ -144,6 +193,7 @@ export function PackPanel({ group }: { group: Group }) {
           >
             Open read-only
           </button>
+          <ProgressBar label="Pack import progress" progress={importProgress} />
         </div>
         <PackImportResult report={report} contents={contents} />
       </div>
