@@ -7,7 +7,9 @@ import path from 'node:path';
 import { benchAddContribution, benchOpen } from './capture-bench';
 import { benchImport } from './import-bench';
 import { formatTable, summarize, type Measure } from './measure';
-import { archiveSize, referenceDatabase } from './reference-archive';
+import { benchNotes } from './notes-bench';
+import { benchPacks } from './pack-bench';
+import { archiveSize, packGroupDatabase, referenceDatabase } from './reference-archive';
 import { benchSearch } from './search-bench';
 
 const args = new Set(process.argv.slice(2));
@@ -74,8 +76,10 @@ async function main() {
     await benchAddContribution(file),
     ...(await benchOpen(file)),
     ...(await benchSearch(file, log)),
+    ...(await benchNotes(file, log)),
     ...chromiumMeasures(file),
     await importMeasure(),
+    ...(await benchPacks(await packGroupDatabase(size, log), log)),
   ];
   if (json) {
     console.log(
