@@ -34,7 +34,9 @@ export function anonymousAuthor(index: number): string {
   if (index === 0) return 'One CEO';
   if (index === 1) return 'Another CEO';
   const ordinal = ORDINALS[index - 2];
-  return ordinal ? `A ${ordinal} CEO` : `CEO number ${index + 1}`;
+  if (!ordinal) return `CEO number ${index + 1}`;
+  // "An eighth CEO", "An eleventh CEO": the article follows the ordinal's first sound.
+  return `${/^[aeiou]/.test(ordinal) ? 'An' : 'A'} ${ordinal} CEO`;
 }
 
 /** Labels members by the order they first speak; a fresh one per situation, so voices never link up. */
