@@ -1,4 +1,5 @@
-// Archive packs: the group's archive sealed with a passphrase as a download, and a pack merged in
+// Archive packs: the group's archive sealed with a passphrase and saved where the chair chooses (the
+// host's save dialog), and a pack merged in
 // or opened read-only. Passphrases live in this component only until the call returns.
 // Confidential situations go into a pack only when the chair ticks them in and confirms, for that
 // export alone. A large pack reports its progress while it is written or merged.
@@ -9,7 +10,7 @@ import { Field } from '../../ui/field';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
 import { ConfidentialChoice } from './confidential-choice';
-import { base64FromBytes, bytesFromBase64, offerDownload } from './file-transfer';
+import { base64FromBytes } from './file-transfer';
 import { PackImportResult } from './pack-import-result';
 
 const MIN_PASSPHRASE = 8;
@@ -45,14 +46,14 @@ function ProgressBar({ label, progress }: { label: string; progress: Progress | 
   );
 }
 
-function exportedMessage(pack: { fileName: string; situationCount: number; omittedConfidential: number }) {
+function exportedMessage(fileName: string, pack: { situationCount: number; omittedConfidential: number }) {
   const situations = `${pack.situationCount} ${pack.situationCount === 1 ? 'situation' : 'situations'}`;
   const omitted = pack.omittedConfidential;
   const left =
     omitted === 0
       ? ''
       : ` ${omitted} confidential ${omitted === 1 ? 'situation was' : 'situations were'} left out.`;
-  return `Saved ${pack.fileName} with ${situations}.${left}`;
+  return `Saved ${fileName} with ${situations}.${left}`;
 }
 
 export function PackPanel({ group }: { group: Group }) {
@@ -79,8 +80,15 @@ export function PackPanel({ group }: { group: Group }) {
     setExported(null);
     const done = await exporting.submit(async () => {
       const pack = await invoke('pack.export', { groupId: group.id, passphrase, includeConfidential });
-      offerDownload(pack.fileName, bytesFromBase64(pack.data), 'pack');
-      setExported(exportedMessage(pack));
+      const saved = await invoke('export.save', {
+        fileName: pack.fileName,
+        format: 'pack',
+        content: pack.data,
+      });
+      // A cancelled dialog keeps nothing: the sealed pack is dropped with this call.
+      setExported(
+        saved.saved && saved.fileName ? exportedMessage(saved.fileName, pack) : 'The pack was not saved.',
+      );
     });
     if (done) {
       setPassphrase('');
