@@ -183,7 +183,12 @@ async function buildMeeting(db: Db, route: Route): Promise<string> {
   return meetingId;
 }
 
-export async function benchNotes(file: string, log: (line: string) => void): Promise<Measure[]> {
+/** Times the Markdown notes; writes the same meeting's full HTML notes to `htmlOut` for the PDF probe. */
+export async function benchNotes(
+  file: string,
+  log: (line: string) => void,
+  htmlOut?: string,
+): Promise<Measure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-notes-bench-'));
   try {
     // A copy, so the reference archive stays as it was for the next run.
@@ -205,6 +210,14 @@ export async function benchNotes(file: string, log: (line: string) => void): Pro
         return result.content.length;
       };
       log(`  notes of the bench meeting: ${await notes('full')()} characters of Markdown`);
+      if (htmlOut) {
+        const html = await call<{ content: string }>(route, 'export.notes', {
+          meetingId,
+          format: 'html',
+          level: 'full',
+        });
+        fs.writeFileSync(htmlOut, html.content, { mode: 0o600 });
+      }
       const runs = 200;
       const full = summarize(await timeAsync(notes('full'), runs));
       const anonymized = summarize(await timeAsync(notes('anonymized'), runs));

@@ -61,6 +61,37 @@ function chromiumMeasures(file: string): Measure[] {
   ];
 }
 
+/** The same meeting's notes printed to PDF in headless Chromium, as the browser shell prints them. */
+function pdfMeasure(htmlFile: string): Measure {
+  const root = path.resolve(__dirname, '../..');
+  const output = execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+      path.join(root, 'tests/bench/pdf-probe.ts'),
+      htmlFile,
+      '12',
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 },
+  );
+  const probe = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
+    notesSamples: number[];
+    baselineSamples: number[];
+    bytes: number;
+    htmlBytes: number;
+  };
+  const notes = summarize(probe.notesSamples);
+  const baseline = summarize(probe.baselineSamples);
+  return {
+    name: `PDF of the same meeting's notes (${Math.round(probe.htmlBytes / 1024)} KiB of HTML → ${Math.round(probe.bytes / 1024)} KiB)`,
+    ...notes,
+    unit: 'ms',
+    budget: '— (printed)',
+    ratio: notes.median / baseline.median,
+    baseline: `a one-line page's PDF (median ${baseline.median.toFixed(0)} ms)`,
+  };
+}
+
 async function importMeasure(): Promise<Measure> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-import-bench-'));
   try {
@@ -72,15 +103,19 @@ async function importMeasure(): Promise<Measure> {
 
 async function main() {
   const file = await referenceDatabase(size, log);
+  const notesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-notes-html-'));
+  const notesHtml = path.join(notesDir, 'notes.html');
   const measures: Measure[] = [
     await benchAddContribution(file),
     ...(await benchOpen(file)),
     ...(await benchSearch(file, log)),
-    ...(await benchNotes(file, log)),
+    ...(await benchNotes(file, log, notesHtml)),
+    pdfMeasure(notesHtml),
     ...chromiumMeasures(file),
     await importMeasure(),
     ...(await benchPacks(await packGroupDatabase(size, log), log)),
   ];
+  fs.rmSync(notesDir, { recursive: true, force: true });
   if (json) {
     console.log(
       JSON.stringify(

@@ -51,31 +51,7 @@ export function shellSaveHost(options: ShellSaveOptions): ShellSaveHost {
   };
 
   const refusedPrintRequests: string[] = [];
-  const print: PrintToPdf = async (html) => {
-    const browser = await printingBrowser();
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    try {
-      // The page comes from memory; every other request, whatever the page asks for, is refused.
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url === PRINT_URL) {
-          return route.fulfill({
-            status: 200,
-            contentType: 'text/html; charset=utf-8',
-            headers: { 'Content-Security-Policy': EXPORT_CSP },
-            body: withExportPolicy(html),
-          });
-        }
-        refusedPrintRequests.push(url);
-        return route.abort('blockedbyclient');
-      });
-      const page = await context.newPage();
-      await page.goto(PRINT_URL, { waitUntil: 'load' });
-      return await page.pdf({ printBackground: true, format: 'A4' });
-    } finally {
-      await context.close().catch(() => undefined);
-    }
-  };
+  const print = chromiumPrinter(printingBrowser, refusedPrintRequests);
 
   return {
     refusedPrintRequests,
@@ -89,5 +65,35 @@ export function shellSaveHost(options: ShellSaveOptions): ShellSaveHost {
     async close() {
       if (printer) await (await printer).close().catch(() => undefined);
     },
+  };
+}
+
+/**
+ * Prints an export's HTML to PDF in headless Chromium: a fresh context with JavaScript off, the page
+ * served from memory, and every other request it makes refused (and noted in `refused`).
+ */
+export function chromiumPrinter(browser: () => Promise<Browser>, refused: string[] = []): PrintToPdf {
+  return async (html) => {
+    const context = await (await browser()).newContext({ javaScriptEnabled: false });
+    try {
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url === PRINT_URL) {
+          return route.fulfill({
+            status: 200,
+            contentType: 'text/html; charset=utf-8',
+            headers: { 'Content-Security-Policy': EXPORT_CSP },
+            body: withExportPolicy(html),
+          });
+        }
+        refused.push(url);
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      await page.goto(PRINT_URL, { waitUntil: 'load' });
+      return await page.pdf({ printBackground: true, format: 'A4' });
+    } finally {
+      await context.close().catch(() => undefined);
+    }
   };
 }
