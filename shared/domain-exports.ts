@@ -1,4 +1,5 @@
 // The domain of what leaves and enters the archive: exports, digest imports, packs and backups.
+import type { DigestCredit } from './digest-format';
 import type { ContributionKind } from './domain';
 /** Full names everything; anonymized hides every name; presenter-only keeps one presenter's situations. */
 export const CONFIDENTIALITY_LEVELS = ['full', 'anonymized', 'presenter'] as const;
@@ -64,6 +65,8 @@ export interface PackContents {
     title: string;
     background: string;
     presenterName: string;
+    /** The digest credit, when the situation has one (null in packs written before credits travelled). */
+    credit: DigestCredit | null;
     tags: string[];
     points: {
       id: string;

@@ -49,6 +49,10 @@ export function packContents(pack: PackReader): PackContents {
         title: s.title,
         background: s.background,
         presenterName: names.get(s.presenterId) ?? 'A member',
+        credit:
+          s.creditName && s.creditOrg && s.creditPronoun
+            ? { name: s.creditName, org: s.creditOrg, pronoun: s.creditPronoun }
+            : null,
         tags: tags.get(s.id) ?? [],
         points: (points.get(s.id) ?? []).map((c) => ({
           id: c.id,

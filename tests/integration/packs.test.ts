@@ -1,6 +1,7 @@
 // Archive packs between two databases: merge without duplicates, a second import changes nothing,
 // newer wins, read-only open, confidential situations only when asked for, progress of large packs,
-// packs of the first format, and wrong passphrases, truncated, tampered and looping packs write nothing.
+// packs of the first format, digest credits (and packs from before they travelled), and wrong
+// passphrases, truncated, tampered, looping and half-credited packs write nothing.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -326,13 +327,19 @@ describe('what a pack holds', () => {
     delete whole.situationCount;
     for (const part of parts)
       for (const [key, rows] of Object.entries(part)) (whole[key] as unknown[]).push(...rows);
+    // The first format came before credits travelled.
+    for (const s of whole.situations as Record<string, unknown>[]) {
+      delete s.creditName;
+      delete s.creditOrg;
+      delete s.creditPronoun;
+    }
     const first = await sealPack(gzipSync(JSON.stringify(whole)), PASS, DEFAULT_SCRYPT, 1);
     expect(first.readUInt8(6)).toBe(1);
     const data = first.toString('base64');
     const into = await openTestBackend();
     try {
       const opened = await into.call('pack.open', { data, passphrase: PASS });
-      expect(opened.situations.map((s) => s.title)).toEqual(['How do I price?']);
+      expect(opened.situations.map((s) => [s.title, s.credit])).toEqual([['How do I price?', null]]);
       const report = await into.call('pack.import', { data, passphrase: PASS });
       expect(report.situations.added).toBe(1);
       expect(report.contributions.added).toBe(2);
@@ -365,6 +372,168 @@ describe('what a pack holds', () => {
         const before = into.snapshot();
         const result = await into.route('pack.import', { data: bad.toString('base64'), passphrase: PASS });
         expect(result).toMatchObject({ ok: false, error: { code: 'CORRUPT' } });
+        expect(into.snapshot()).toBe(before);
+      } finally {
+        into.close();
+      }
+    }
+  });
+});
+
+describe('digest credits in a pack', () => {
+  const CREDIT = { name: 'Priya Raman', org: 'Raman Logistics', pronoun: 'her' } as const;
+  let source: TestBackend;
+  let target: TestBackend;
+  let sourceGroup: string;
+  let creditedId: string;
+  let plainId: string;
+
+  const exportPack = async () =>
+    (await source.call('pack.export', { groupId: sourceGroup, passphrase: PASS })).data;
+  const creditIn = async (backend: TestBackend, id: string) =>
+    (await backend.call('situation.get', { id })).situation.credit;
+
+  /** The pack re-sealed with each situation's credit fields removed, as packs were written before. */
+  async function withoutCreditFields(data: string): Promise<string> {
+    const lines = gunzipSync(await openPack(Buffer.from(data, 'base64'), PASS))
+      .toString('utf8')
+      .split('\n');
+    const stripped = lines.map((line, i) => {
+      if (i === 0) return line;
+      const part = JSON.parse(line) as { situations: Record<string, unknown>[] };
+      for (const s of part.situations) {
+        expect(Object.keys(s)).toEqual(expect.arrayContaining(['creditName', 'creditOrg', 'creditPronoun']));
+        delete s.creditName;
+        delete s.creditOrg;
+        delete s.creditPronoun;
+      }
+      return JSON.stringify(part);
+    });
+    return (await sealPack(gzipSync(stripped.join('\n')), PASS)).toString('base64');
+  }
+
+  beforeAll(async () => {
+    source = await openTestBackend();
+    target = await openTestBackend();
+    const { group, ana, ben } = await seedGroup(source);
+    sourceGroup = group.id;
+    creditedId = (
+      await source.call('situation.create', {
+        groupId: group.id,
+        presenterId: ana.id,
+        title: 'How do I sell the family firm?',
+        credit: CREDIT,
+      })
+    ).id;
+    plainId = (
+      await source.call('situation.create', {
+        groupId: group.id,
+        presenterId: ben.id,
+        title: 'Should I open a plant?',
+      })
+    ).id;
+  });
+  afterAll(() => {
+    source.close();
+    target.close();
+  });
+
+  /** Moves a situation's clock on after a change, so it is newer than any copy merged so far. */
+  function later(backend: TestBackend, id: string, ms: number) {
+    backend.db.prepare('UPDATE situations SET updated_at = updated_at + ? WHERE id = ?').run(ms, id);
+  }
+
+  it('travels with its situation: opened read-only, and merged into another archive', async () => {
+    const data = await exportPack();
+    const opened = await target.call('pack.open', { data, passphrase: PASS });
+    expect(Object.fromEntries(opened.situations.map((s) => [s.id, s.credit]))).toEqual({
+      [creditedId]: CREDIT,
+      [plainId]: null,
+    });
+    const report = await target.call('pack.import', { data, passphrase: PASS });
+    expect(report.situations.added).toBe(2);
+    expect(await creditIn(target, creditedId)).toEqual(CREDIT);
+    expect(await creditIn(target, plainId)).toBeNull();
+    const again = await target.call('pack.import', { data, passphrase: PASS });
+    expect(again.situations).toEqual({ added: 0, updated: 0, unchanged: 2, conflicts: 0 });
+  });
+
+  it('is replaced by a newer situation’s credit, and cleared by a newer situation without one', async () => {
+    const changed = { name: 'Priya Raman-Shah', org: 'Raman Group', pronoun: 'their' } as const;
+    await source.call('situation.update', { id: creditedId, credit: changed });
+    later(source, creditedId, 1000);
+    await source.call('situation.update', { id: plainId, credit: CREDIT });
+    later(source, plainId, 1000);
+    const report = await target.call('pack.import', { data: await exportPack(), passphrase: PASS });
+    expect(report.situations).toEqual({ added: 0, updated: 2, unchanged: 0, conflicts: 0 });
+    expect(await creditIn(target, creditedId)).toEqual(changed);
+    expect(await creditIn(target, plainId)).toEqual(CREDIT);
+
+    await source.call('situation.update', { id: creditedId, credit: null });
+    later(source, creditedId, 1000);
+    const cleared = await target.call('pack.import', { data: await exportPack(), passphrase: PASS });
+    expect(cleared.situations).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(await creditIn(target, creditedId)).toBeNull();
+    expect(await creditIn(target, plainId)).toEqual(CREDIT);
+  });
+
+  it('is kept here when it is older than ours', async () => {
+    await target.call('situation.update', { id: plainId, credit: null });
+    later(target, plainId, 5000);
+    const report = await target.call('pack.import', { data: await exportPack(), passphrase: PASS });
+    expect(report.situations.conflicts).toBe(1);
+    expect(await creditIn(target, plainId)).toBeNull();
+  });
+
+  it('is null from a pack written before credits travelled, which never clears one here', async () => {
+    const old = await withoutCreditFields(await exportPack());
+    const into = await openTestBackend();
+    try {
+      const opened = await into.call('pack.open', { data: old, passphrase: PASS });
+      expect(opened.situations.map((s) => s.credit)).toEqual([null, null]);
+      expect((await into.call('pack.import', { data: old, passphrase: PASS })).situations.added).toBe(2);
+      expect(await creditIn(into, plainId)).toBeNull();
+    } finally {
+      into.close();
+    }
+
+    // The source's situation with a credit is newer than the target's copy: its other changes
+    // come in, the credit the old pack cannot speak for stays.
+    await target.call('situation.update', { id: plainId, credit: CREDIT });
+    await source.call('situation.update', { id: plainId, title: 'Should I open a second plant?' });
+    later(source, plainId, 10_000);
+    const oldNewer = await withoutCreditFields(await exportPack());
+    const report = await target.call('pack.import', { data: oldNewer, passphrase: PASS });
+    expect(report.situations).toMatchObject({ updated: 1, conflicts: 0 });
+    const thread = await target.call('situation.get', { id: plainId });
+    expect(thread.situation.title).toBe('Should I open a second plant?');
+    expect(thread.situation.credit).toEqual(CREDIT);
+    const before = target.snapshot();
+    const again = await target.call('pack.import', { data: oldNewer, passphrase: PASS });
+    expect(again.situations).toMatchObject({ updated: 0, conflicts: 0 });
+    expect(target.snapshot()).toBe(before);
+  });
+
+  it('refuses a pack with half a credit, writing nothing', async () => {
+    const lines = gunzipSync(await openPack(Buffer.from(await exportPack(), 'base64'), PASS))
+      .toString('utf8')
+      .split('\n');
+    const part = JSON.parse(lines[1]!) as { situations: Record<string, unknown>[] };
+    for (const broken of [
+      { creditOrg: null },
+      { creditName: '  ' },
+      { creditPronoun: 'its' },
+      { creditName: undefined },
+    ]) {
+      const copy = structuredClone(part);
+      const s = copy.situations.find((x) => x.id === plainId)!;
+      Object.assign(s, { creditName: 'A', creditOrg: 'B', creditPronoun: 'his' }, broken);
+      const bad = await sealPack(gzipSync(`${lines[0]}\n${JSON.stringify(copy)}`), PASS);
+      const into = await openTestBackend();
+      try {
+        const before = into.snapshot();
+        const result = await into.route('pack.import', { data: bad.toString('base64'), passphrase: PASS });
+        expect(result, JSON.stringify(broken)).toMatchObject({ ok: false, error: { code: 'CORRUPT' } });
         expect(into.snapshot()).toBe(before);
       } finally {
         into.close();

@@ -19,6 +19,11 @@ interface TableSpec {
   columns: Record<string, string>;
   /** Contributions and commitments carry their situation's rid in their own. */
   childRid?: boolean;
+  /**
+   * Fields a pack written before they travelled lacks: a missing one is unknown, so a newer row from
+   * such a pack keeps ours (and a new row gets null).
+   */
+  absentKeepsOurs?: readonly string[];
 }
 
 const COMMON = { id: 'id', createdAt: 'created_at', updatedAt: 'updated_at' };
@@ -45,7 +50,12 @@ const SPECS: Record<Table, TableSpec> = {
       helpWanted: 'help_wanted',
       status: 'status',
       confidential: 'confidential',
+      // The digest credit: all three null or all three set, as the table's check wants.
+      creditName: 'credit_name',
+      creditOrg: 'credit_org',
+      creditPronoun: 'credit_pronoun',
     },
+    absentKeepsOurs: ['creditName', 'creditOrg', 'creditPronoun'],
   },
   contributions: {
     columns: {
@@ -133,6 +143,7 @@ function tableMerger(db: Db, table: Table, conflict: (table: Table) => void) {
     fields.length + (spec.childRid ? 1 : 0),
   );
   const changeable = fields.filter((f) => f !== 'id' && f !== 'createdAt');
+  const absentKeepsOurs = new Set(spec.absentKeepsOurs);
   const update = db.prepare(
     `UPDATE ${table} SET ${changeable.map((f) => `${spec.columns[f]} = @${f}`).join(', ')} WHERE id = @id`,
   );
@@ -161,10 +172,12 @@ function tableMerger(db: Db, table: Table, conflict: (table: Table) => void) {
   }
 
   function compare(row: Row, local: Local): void {
-    const same = changeable.every((f) => f === 'updatedAt' || local[f] === (row[f] ?? null));
+    const theirs = (f: string) =>
+      row[f] === undefined && absentKeepsOurs.has(f) ? local[f] : (row[f] ?? null);
+    const same = changeable.every((f) => f === 'updatedAt' || local[f] === theirs(f));
     if (same && local.deletedAt === null) counts.unchanged++;
     else if (row.updatedAt > (local.updatedAt as number)) {
-      update.run(Object.fromEntries(fields.map((f) => [f, row[f] ?? null])));
+      update.run(Object.fromEntries(fields.map((f) => [f, theirs(f)])));
       counts.updated++;
     } else if (local.deletedAt !== null) counts.unchanged++;
     else {

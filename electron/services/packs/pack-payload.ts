@@ -7,9 +7,18 @@
 // 20,000 situations is then written and read a part at a time, never held as one tree of objects.
 // A pack of the first format is a single JSON document holding everything; it reads as a header
 // followed by one part.
+//
+// A situation's digest credit travels as its three columns (creditName, creditOrg, creditPronoun),
+// all null when it has none. They were added without a new PAYLOAD_VERSION, on purpose: the change
+// only adds fields. Packs written before it (either format) have no credit fields and still read;
+// the merge takes a missing credit as unknown, never as "no credit", so such a pack adds its
+// situations uncredited but never clears a credit here. A Roundtable from before the change reads a
+// newer pack too (zod drops fields it does not know) and merges it without the credits, as it
+// would have anyway; a version bump would have made it refuse every newer pack for that.
 import { once } from 'node:events';
 import { createGzip, gunzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { CREDIT_PRONOUNS } from '../../../shared/digest-format';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../store/database';
 
@@ -28,19 +37,41 @@ const member = z.object({
   createdAt: ms,
   updatedAt: ms,
 });
-const situation = z.object({
-  id,
-  groupId: id,
-  presenterId: id,
-  title: text,
-  background: text,
-  tried: text,
-  helpWanted: text,
-  status: z.enum(['parked', 'processing', 'processed', 'resolved']),
-  confidential: z.union([z.literal(0), z.literal(1)]),
-  createdAt: ms,
-  updatedAt: ms,
-});
+const creditText = text.nullable().optional();
+const situation = z
+  .object({
+    id,
+    groupId: id,
+    presenterId: id,
+    title: text,
+    background: text,
+    tried: text,
+    helpWanted: text,
+    status: z.enum(['parked', 'processing', 'processed', 'resolved']),
+    confidential: z.union([z.literal(0), z.literal(1)]),
+    createdAt: ms,
+    updatedAt: ms,
+    // Absent in packs written before credits travelled (see the top of this file).
+    creditName: creditText,
+    creditOrg: creditText,
+    creditPronoun: z.enum(CREDIT_PRONOUNS).nullable().optional(),
+  })
+  .refine(wholeCredit);
+
+/**
+ * The table's situations_credit_whole rule, checked here so a pack breaking it is refused as
+ * unreadable rather than failing an INSERT: no credit fields, all three null, or all three set.
+ */
+function wholeCredit(s: {
+  creditName?: string | null;
+  creditOrg?: string | null;
+  creditPronoun?: string | null;
+}): boolean {
+  const parts = [s.creditName, s.creditOrg, s.creditPronoun];
+  if (parts.every((p) => p === undefined) || parts.every((p) => p === null)) return true;
+  // Blank as SQLite's trim() sees it, which trims spaces only.
+  return parts.every((p) => typeof p === 'string' && p.replace(/^ +| +$/g, '') !== '');
+}
 const contribution = z.object({
   id,
   situationId: id,
@@ -152,6 +183,9 @@ function partStatement(db: Db) {
       confidential: 'confidential',
       createdAt: 'created_at',
       updatedAt: 'updated_at',
+      creditName: 'credit_name',
+      creditOrg: 'credit_org',
+      creditPronoun: 'credit_pronoun',
     },
     `FROM situations WHERE id ${IN_PART} AND group_id = @groupId AND ${LIVE}`,
     'created_at, id',
