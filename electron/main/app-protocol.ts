@@ -3,7 +3,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import type { PrintPages } from './print-pages';
 
 export const APP_SCHEME = 'app';
 export const APP_PROTOCOL = `${APP_SCHEME}:`;
@@ -85,13 +84,19 @@ function securityHeaders(contentType?: string): Headers {
   return headers;
 }
 
+/** Pages held for printing (PrintPages): which URLs are theirs, and the answer to one. */
+export interface PrintPageSource {
+  handles(url: string): boolean;
+  respond(url: string): Response;
+}
+
 /**
  * The handler for protocol.handle('app', …): the renderer at app://roundtable, and pages held for
  * printing at app://print when `printPages` is given.
  */
 export function appProtocolHandler(
   rendererDir: string,
-  printPages?: Pick<PrintPages, 'handles' | 'respond'>,
+  printPages?: PrintPageSource,
 ): (request: { url: string }) => Promise<Response> {
   return async (request) => {
     if (printPages?.handles(request.url)) return printPages.respond(request.url);

@@ -3,11 +3,11 @@
 // Each page is answered with the export's policy (nothing fetched, no script) and only while held.
 import { randomUUID } from 'node:crypto';
 import { EXPORT_CSP } from '../../shared/export-csp';
-import { APP_PROTOCOL, APP_SCHEME } from './app-protocol';
+import { APP_PROTOCOL, APP_SCHEME, type PrintPageSource } from './app-protocol';
 
 export const PRINT_HOST = 'print';
 
-export class PrintPages {
+export class PrintPages implements PrintPageSource {
   private readonly pages = new Map<string, string>();
 
   /** Holds `html` until released; its URL is another origin than the app's own (app://roundtable). */

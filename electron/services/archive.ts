@@ -5,7 +5,7 @@ import { newId, now } from '../store/ids';
 import type { ServiceContext } from './context';
 import { requireGroup, requireMember } from './groups';
 import { relatedQuery, toFtsQuery } from './search-query';
-import { requireSituation } from './situations';
+import { requireSituation } from './situation-record';
 
 export function archiveHandlers({
   store,

@@ -10,7 +10,7 @@ import { newId } from '../store/ids';
 import type { ServiceContext } from './context';
 import { requireMember } from './groups';
 import { CLOSED_MESSAGE, clockOf, requireAttendee, requireMeeting } from './meeting-state';
-import { requireSituation } from './situations';
+import { requireSituation } from './situation-record';
 
 export interface CaptureVerdict {
   meetingId: string;

@@ -9,7 +9,7 @@ import { newId } from '../store/ids';
 import type { ServiceContext } from './context';
 import { requireMember } from './groups';
 import { clockOf, requireLiveMeeting, requireMeeting } from './meeting-state';
-import { requireSituation } from './situations';
+import { requireSituation } from './situation-record';
 
 function commitmentOf(store: Store, situationId: string, id: string): Commitment {
   const commitment = store.commitments.listBySituation(situationId).find((k) => k.id === id);

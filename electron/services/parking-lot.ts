@@ -7,7 +7,7 @@ import type { Store } from '../store';
 import { newId } from '../store/ids';
 import type { ServiceContext } from './context';
 import { changeMeeting, clockOf, requireAttendee } from './meeting-state';
-import { requireSituation } from './situations';
+import { requireSituation } from './situation-record';
 
 const MAX_DOTS = 10;
 const DEFAULT_SLOT_MINUTES = 45;

@@ -1,11 +1,11 @@
 // Situations and what members say about them.
-import type { Situation } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/router';
 import { newId, now } from '../store/ids';
 import { checkCapture } from './capture';
 import type { ServiceContext } from './context';
 import { requireGroup, requireMember } from './groups';
+import { requireSituation } from './situation-record';
 
 export function situationHandlers(
   context: ServiceContext,
@@ -108,10 +108,4 @@ export function situationHandlers(
       return saved;
     },
   };
-}
-
-export function requireSituation(store: ServiceContext['store'], id: string): Situation {
-  const situation = store.situations.get(id);
-  if (!situation) throw new AppError('NOT_FOUND', 'That situation no longer exists.');
-  return situation;
 }
