@@ -1,6 +1,7 @@
 // What a pack import merged, per kind of record, or a pack's situations opened read-only.
 import type { MergeCounts, PackContents, PackReport } from '../../../shared/domain';
 import { formatDay } from '../../ui/dates';
+import { PackSituationList } from './pack-situation-list';
 
 const KINDS = {
   groups: 'Groups',
@@ -47,15 +48,7 @@ export function PackImportResult({
         Opened read-only: {contents.groupNames.join(', ')}, packed {formatDay(contents.createdAt)}. Nothing
         was added to your archive.
       </p>
-      <ul aria-label="Situations in the pack">
-        {contents.situations.map((s) => (
-          <li key={s.id}>
-            <strong>{s.title}</strong> — {s.presenterName}, {s.points.length}{' '}
-            {s.points.length === 1 ? 'point' : 'points'}
-            {s.tags.length > 0 && ` · ${s.tags.join(', ')}`}
-          </li>
-        ))}
-      </ul>
+      <PackSituationList situations={contents.situations} />
     </div>
   );
 }
