@@ -1,5 +1,5 @@
 // Seeds a believable archive and takes the docs/ screenshots of the archive (a search with
-// highlighted snippets and filters) and of a situation's thread.
+// highlighted snippets and filters), of a situation's thread, and of an anonymized digest's preview.
 // Run: npx tsx tests/harness/screenshots.ts (after a build).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -32,6 +32,17 @@ try {
   await page.locator('.result mark').first().waitFor();
   await page.getByRole('link', { name: /How do you build teamwork/ }).focus();
   await page.screenshot({ path: path.join(docsDir, 'screenshot-archive.png') });
+  await page.goto(`${base}#/tools`);
+  const form = page.getByRole('form', { name: 'Export notes or a digest' });
+  await form.getByLabel('What to export').selectOption('digest');
+  const source = form.getByLabel('Situations');
+  const tagValue = await source.locator('option', { hasText: 'team bonus' }).getAttribute('value');
+  await source.selectOption(tagValue ?? '');
+  await form.getByLabel('Confidentiality').selectOption('anonymized');
+  await form.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByLabel('Export preview').waitFor();
+  const panel = page.getByRole('region', { name: 'Export notes or a digest' });
+  await panel.screenshot({ path: path.join(docsDir, 'screenshot-digest.png') });
   console.log(`Screenshots written to ${docsDir}`);
 } finally {
   history.close();
