@@ -44,8 +44,10 @@ export async function timeAsync(
   return samples.sort((a, b) => a - b);
 }
 
+/** Median and p95 of samples in any order. */
 export function summarize(samples: number[]): { median: number; p95: number } {
-  return { median: percentile(samples, 50), p95: percentile(samples, 95) };
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: percentile(sorted, 50), p95: percentile(sorted, 95) };
 }
 
 export function formatTable(measures: Measure[]): string {
