@@ -42,6 +42,14 @@ const backupName = z
   .max(200, { error: 'Choose a backup from the list.' })
   .regex(/^[A-Za-z0-9._-]+\.db$/, { error: 'Choose a backup from the list.' });
 
+/** What a suggested file name ends with, per kind of save (a PDF is named after the export it prints). */
+const SAVE_EXTENSIONS = {
+  markdown: ['.md'],
+  html: ['.html'],
+  pdf: ['.html', '.md', '.pdf'],
+  pack: ['.rtpack'],
+} as const;
+
 export const exportChannels = {
   'export.notes': channel<ExportResult>()(
     z.strictObject({
@@ -83,16 +91,26 @@ export const exportChannels = {
   ),
   /** Handled by the host (Electron's main process or the browser shell), never by the backend. */
   'export.save': channel<{ saved: boolean; fileName: string | null }>()(
-    z.strictObject({
-      fileName: requiredText('The file name', 200).regex(/^[A-Za-z0-9._ -]+$/, {
-        error: 'A file name uses letters, digits, dots, dashes and spaces.',
+    z
+      .strictObject({
+        fileName: requiredText('The file name', 200)
+          .regex(/^[A-Za-z0-9._ -]+$/, {
+            error: 'A file name uses letters, digits, dots, dashes and spaces.',
+          })
+          .refine((name) => !name.startsWith('.'), { error: 'A file name cannot start with a dot.' }),
+        format: z.enum(['markdown', 'html', 'pdf', 'pack'], {
+          error: 'Save Markdown, HTML, PDF or a pack.',
+        }),
+        /** Markdown or HTML text (PDF prints this HTML), or a pack's bytes in base64. */
+        content: z
+          .string({ error: 'The content must be text.' })
+          .max(60_000_000, { error: 'That file is too large.' }),
+      })
+      // The name an export suggests always ends as its kind does, so it can never name another file.
+      .refine((v) => SAVE_EXTENSIONS[v.format].some((ext) => v.fileName.toLowerCase().endsWith(ext)), {
+        error: 'That file name does not fit what is being saved.',
+        path: ['fileName'],
       }),
-      format: z.enum(['markdown', 'html', 'pdf', 'pack'], { error: 'Save Markdown, HTML, PDF or a pack.' }),
-      /** Markdown or HTML text (PDF prints this HTML), or a pack's bytes in base64. */
-      content: z
-        .string({ error: 'The content must be text.' })
-        .max(60_000_000, { error: 'That file is too large.' }),
-    }),
   ),
   'import.preview': channel<ImportReport>()(z.strictObject({ groupId: idSchema, text: digestText })),
   'import.digest': channel<ImportReport>()(z.strictObject({ groupId: idSchema, text: digestText })),

@@ -2,7 +2,9 @@
 // owner-only (0600); a PDF is the export's own HTML printed in a hidden page with JavaScript off and
 // no network. Structural types only: Electron's main process passes its dialog and a hidden
 // BrowserWindow, the browser shell a folder and a headless Chromium page, and tests pass fakes.
+import { randomUUID } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Output, ParsedInput } from '../../shared/contract';
 import { EXPORT_CSP } from '../../shared/export-csp';
 import type { PrintPages } from './print-pages';
@@ -35,17 +37,27 @@ const FILTERS: Record<SaveFormat, { name: string; extensions: string[] }> = {
   pack: { name: 'Roundtable archive pack', extensions: ['rtpack'] },
 };
 
-/** Writes a new private file (0600 whatever the umask), replacing one the user chose to overwrite. */
+/**
+ * Writes a new private file (0600 whatever the umask). It is written whole beside the target, synced,
+ * then renamed over it: a file the chair chose to overwrite stays as it was until the new one is
+ * complete, and a failed write leaves neither a truncated file nor the temporary one behind.
+ */
 export async function writePrivateFile(file: string, data: string | Buffer): Promise<void> {
-  await fs.rm(file, { force: true });
-  const handle = await fs.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.partial`);
+  const handle = await fs.open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.chmod(temporary, 0o600);
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
   }
-  await fs.chmod(file, 0o600);
 }
 
 /**

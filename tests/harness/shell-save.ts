@@ -39,7 +39,11 @@ export function shellSaveHost(options: ShellSaveOptions): ShellSaveHost {
   let printer: Promise<Browser> | undefined;
   const printingBrowser = () => {
     if (options.headlessBrowser) return Promise.resolve(options.headlessBrowser);
-    printer ??= options.launchHeadless();
+    // A launch that failed is forgotten, so the next PDF tries again.
+    printer ??= options.launchHeadless().catch((error: unknown) => {
+      printer = undefined;
+      throw error;
+    });
     return printer;
   };
 
@@ -63,7 +67,8 @@ export function shellSaveHost(options: ShellSaveOptions): ShellSaveHost {
       },
     },
     async close() {
-      if (printer) await (await printer).close().catch(() => undefined);
+      // Never throws: the shell closes its browser and backend after this whatever happened here.
+      await printer?.then((browser) => browser.close()).catch(() => undefined);
     },
   };
 }

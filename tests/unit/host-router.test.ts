@@ -28,6 +28,10 @@ describe('createHostRouter', () => {
 
   it.each([
     ['a path in the file name', { ...save, fileName: '../secrets.md' }],
+    ['a name of dots only', { ...save, fileName: '..' }],
+    ['a hidden file', { ...save, fileName: '.bashrc.md' }],
+    ['the archive’s own name', { ...save, fileName: 'roundtable.db' }],
+    ['a pack saved under a Markdown name', { ...save, format: 'pack', content: 'UlRQQUNL' }],
     ['an unknown format', { ...save, format: 'docx' }],
     ['an extra field', { ...save, path: '/tmp/x' }],
     ['no content', { fileName: 'notes.md', format: 'markdown' }],

@@ -1,5 +1,5 @@
 // Export session notes of a meeting, or a digest of a tag or of the group, at a confidentiality
-// level; the result is previewed read-only and saved as a download.
+// level; the result is previewed read-only and saved through the host's save dialog.
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import type { ExportResult, Group, MeetingSummary, TagWithCount } from '../../../shared/domain';
 import { describeError, invoke, onEvent } from '../../api/client';
@@ -16,6 +16,7 @@ import {
   FIRST_REQUEST,
   runExport,
   WHOLE_GROUP,
+  type ExportFormat,
   type ExportRequest,
 } from './export-request';
 import { ExportPreview } from './export-preview';
@@ -30,7 +31,8 @@ export function ExportPanel({ group, meetingId }: { group: Group; meetingId: str
     ...FIRST_REQUEST,
     meetingId: meetingId ?? '',
   }));
-  const [result, setResult] = useState<ExportResult | null>(null);
+  // The export with the format it was made for: the form may change while it runs.
+  const [result, setResult] = useState<{ export: ExportResult; format: ExportFormat } | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const { pending, error, submit } = useSubmission();
 
@@ -70,7 +72,8 @@ export function ExportPanel({ group, meetingId }: { group: Group; meetingId: str
     setProgress(null);
     setResult(null);
     await submit(async () => {
-      setResult(await runExport(request, group.id));
+      const { format } = request;
+      setResult({ export: await runExport(request, group.id), format });
     });
     setProgress(null);
   }
@@ -221,7 +224,7 @@ export function ExportPanel({ group, meetingId }: { group: Group; meetingId: str
           )}
         </div>
       </form>
-      {result && <ExportPreview result={result} format={request.format} />}
+      {result && <ExportPreview result={result.export} format={result.format} />}
     </section>
   );
 }

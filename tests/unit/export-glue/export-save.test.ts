@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   saveExport,
   windowPrinter,
+  writePrivateFile,
   withExportPolicy,
   type PrintWindowFactory,
   type SaveDialogLike,
@@ -162,6 +163,25 @@ describe('saveExport', () => {
     expect(gone.headers.get('content-security-policy')).toBe(EXPORT_CSP);
   });
 
+  it('keeps the file being replaced whole when the new one fails to write', async () => {
+    const target = path.join(dir, 'notes.md');
+    fs.writeFileSync(target, '# Last month');
+    // Data the file system cannot write: the write fails after the temporary file was opened.
+    await expect(writePrivateFile(target, 42 as unknown as string)).rejects.toThrow();
+    expect(fs.readFileSync(target, 'utf8')).toBe('# Last month');
+    expect(fs.readdirSync(dir)).toEqual(['notes.md']);
+  });
+
+  it('leaves what was there, and no partial file, when the new file cannot take its place', async () => {
+    // A folder where the chair asked for the file: the rename over it fails after the data was written.
+    const target = path.join(dir, 'notes.md');
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, 'kept.txt'), 'kept');
+    await expect(writePrivateFile(target, '# Notes')).rejects.toThrow();
+    expect(fs.readFileSync(path.join(target, 'kept.txt'), 'utf8')).toBe('kept');
+    expect(fs.readdirSync(dir)).toEqual(['notes.md']);
+  });
+
   it('replaces an existing file with a private one', async () => {
     const file = path.join(dir, 'pack.rtpack');
     fs.writeFileSync(file, 'old', { mode: 0o644 });
@@ -172,5 +192,6 @@ describe('saveExport', () => {
     });
     expect(fs.readFileSync(file, 'utf8')).toBe('RTPACK');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dir)).toEqual(['pack.rtpack']);
   });
 });
