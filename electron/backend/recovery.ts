@@ -14,8 +14,11 @@ export function asideStamp(now: number): string {
   return new Date(now).toISOString().replace(/[:.]/g, '-');
 }
 
-/** Why the archive's files are set aside: it was damaged, or a backup is about to replace it. */
-export type AsideReason = 'corrupt' | 'before-restore';
+/**
+ * Why the archive's files are set aside: it was damaged, a backup is about to replace it, or the
+ * backup put in its place would not open.
+ */
+export type AsideReason = 'corrupt' | 'before-restore' | 'failed-restore';
 
 /**
  * Moves the archive and its -wal and -shm to `<name>.<reason>-<stamp>` (with -wal and -shm suffixes,

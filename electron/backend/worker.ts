@@ -89,13 +89,20 @@ async function serve(config: WorkerConfig): Promise<void> {
             restore.done(keptAside);
           } catch (error) {
             restore.fail(error);
-            // The archive as it was goes back in place, so a failed restore changes nothing.
-            if (!existsSync(config.dbPath)) {
-              for (const file of keptAside)
-                renameSync(file, config.dbPath + (/-(wal|shm)$/.exec(file)?.[0] ?? ''));
+            // The archive as it was goes back in place, so a failed restore changes nothing. A copy of
+            // the backup that would not open (damaged, or from a newer Roundtable) is set aside too.
+            try {
+              if (keptAside.length > 0) {
+                if (existsSync(config.dbPath)) moveAside(config.dbPath, Date.now(), 'failed-restore');
+                for (const file of keptAside)
+                  renameSync(file, config.dbPath + (/-(wal|shm)$/.exec(file)?.[0] ?? ''));
+              }
+              if (!opened.open) opened = await openArchive(config.dbPath, native);
+              route = makeRoute();
+            } catch (reopenError) {
+              // Calls keep getting answers (as errors) rather than the worker dying mid-meeting.
+              console.error('Roundtable could not reopen its archive after a failed restore.', reopenError);
             }
-            if (!opened.open) opened = await openArchive(config.dbPath, native);
-            route = makeRoute();
           }
         }
         send({ kind: 'result', id: message.id, envelope: await answer });

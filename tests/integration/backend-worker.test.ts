@@ -212,4 +212,34 @@ describe('backend worker', () => {
     expect(groups.value).toHaveLength(2);
     expect(fs.readdirSync(dir).filter((f) => f.includes('before-restore'))).toEqual([]);
   });
+
+  it('puts the archive back when the chosen backup will not open, keeping that copy aside', async () => {
+    dir = tempDir();
+    const dbPath = path.join(dir, 'roundtable.db');
+    const started = await startBackend(WORKER, { dbPath });
+    backend = started;
+    await started.invoke('group.create', { name: 'Forum' });
+    const backup = (await started.invoke('backup.create', {})) as { value: { name: string } };
+    await started.invoke('group.create', { name: 'Second forum' });
+    // The backup now claims a schema from a newer Roundtable: sound, but refused at open.
+    const file = listBackups(dbPath).find((b) => path.basename(b.file) === backup.value.name)?.file;
+    if (!file) throw new Error('the backup is not listed');
+    const newer = new Database(file);
+    newer.pragma('user_version = 999');
+    newer.close();
+
+    const answer = await started.invoke('backup.restore', { name: backup.value.name, confirm: true });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'TOO_NEW' } });
+    const groups = (await started.invoke('group.list', {})) as { ok: boolean; value: { name: string }[] };
+    expect(groups.value.map((g) => g.name).sort()).toEqual(['Forum', 'Second forum']);
+    const names = fs.readdirSync(dir);
+    expect(names.filter((f) => f.includes('before-restore'))).toEqual([]);
+    expect(names.some((f) => f.startsWith('roundtable.db.failed-restore-'))).toBe(true);
+
+    // And the archive still opens as itself after a restart.
+    await started.close();
+    backend = await startBackend(WORKER, { dbPath });
+    const again = (await backend.invoke('group.list', {})) as { value: unknown[] };
+    expect(again.value).toHaveLength(2);
+  });
 });
