@@ -115,6 +115,9 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
     return;
   }
 
+  // Hidden windows printing a PDF are not the chair's: never focused, never sent events.
+  const printWindows = new WeakSet<WindowLike>();
+  const appWindows = () => BrowserWindow.getAllWindows().filter((window) => !printWindows.has(window));
   let backend: Backend | undefined = undefined;
   let shutdown: 'running' | 'closing' | 'closed' = 'running';
 
@@ -134,7 +137,7 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
     hardenWebContents(contents, openWebLink, presenterWindow),
   );
   app.on('second-instance', () => {
-    const existing = BrowserWindow.getAllWindows()[0];
+    const existing = appWindows()[0];
     if (!existing) {
       if (backend) openMainWindow();
       return;
@@ -146,7 +149,7 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
     if (host.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (backend && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+    if (backend && appWindows().length === 0) openMainWindow();
   });
   // 'will-quit' rather than 'before-quit': it comes after every window has closed, so drafts the
   // renderer flushes while closing reach the database before it is checkpointed and closed.
@@ -199,7 +202,11 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
   }
 
   // Saving needs a dialog and a printer, which only main has; every other call goes to the backend.
-  const createPrintWindow: PrintWindowFactory = (options) => new BrowserWindow(options);
+  const createPrintWindow: PrintWindowFactory = (options) => {
+    const window = new BrowserWindow(options);
+    printWindows.add(window);
+    return window;
+  };
   const print = windowPrinter(createPrintWindow, printPages);
   const toBackend = backend;
   const route = createHostRouter(
@@ -208,7 +215,7 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
   );
   bindIpc(electron.ipcMain, { invoke: route });
   backend.onEvent((name, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT, name, payload);
+    for (const window of appWindows()) window.webContents.send(IPC_EVENT, name, payload);
   });
   openMainWindow();
 }

@@ -292,6 +292,25 @@ describe('startApp', () => {
       expect(readFileSync(file, 'utf8')).toBe('%PDF-1.7 printed by a fake window');
     });
 
+    it('never focuses a print window or sends it events', async () => {
+      const setup = setUp();
+      setup.electron.dialog.showSaveDialog.mockResolvedValue({
+        canceled: false,
+        filePath: path.join(fixture, 'focus.pdf'),
+      });
+      const invoke = await invokeOf(setup);
+      await invoke('export.save', { fileName: 'notes.html', format: 'pdf', content: '<p>Q?</p>' });
+      // The fake keeps a destroyed window listed, as a print window is while it prints.
+      const [main, printer] = FakeWindow.all;
+      expect(printer?.options.webPreferences?.javascript).toBe(false);
+      setup.electron.app.emit('second-instance');
+      expect(main?.focus).toHaveBeenCalled();
+      expect(printer?.focus).not.toHaveBeenCalled();
+      setup.backend.emit('archive.changed', { situationId: 's1' });
+      expect(main?.webContents.send).toHaveBeenCalled();
+      expect(printer?.webContents.send).not.toHaveBeenCalled();
+    });
+
     it('refuses a malformed request with a sentence and opens no dialog', async () => {
       const setup = setUp();
       const invoke = await invokeOf(setup);
