@@ -10,13 +10,14 @@ import type { MergeCounts, PackReport } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../store/database';
 import { SITUATION_SHIFT } from '../../store/row-ids';
+import { PACK_COLUMNS, type PackTable } from './pack-columns';
 import type { PackReader, PackRow } from './pack-payload';
 
-type Table = 'groups' | 'members' | 'situations' | 'contributions' | 'commitments' | 'tags';
+type Table = PackTable;
 
 interface TableSpec {
   /** camelCase field → column. */
-  columns: Record<string, string>;
+  columns: Readonly<Record<string, string>>;
   /** Contributions and commitments carry their situation's rid in their own. */
   childRid?: boolean;
   /**
@@ -26,63 +27,16 @@ interface TableSpec {
   absentKeepsOurs?: readonly string[];
 }
 
-const COMMON = { id: 'id', createdAt: 'created_at', updatedAt: 'updated_at' };
 const SPECS: Record<Table, TableSpec> = {
-  groups: { columns: { ...COMMON, name: 'name' } },
-  members: {
-    columns: {
-      ...COMMON,
-      groupId: 'group_id',
-      name: 'name',
-      company: 'company',
-      title: 'title',
-      role: 'role',
-    },
-  },
+  groups: { columns: PACK_COLUMNS.groups },
+  members: { columns: PACK_COLUMNS.members },
   situations: {
-    columns: {
-      ...COMMON,
-      groupId: 'group_id',
-      presenterId: 'presenter_id',
-      title: 'title',
-      background: 'background',
-      tried: 'tried',
-      helpWanted: 'help_wanted',
-      status: 'status',
-      confidential: 'confidential',
-      // The digest credit: all three null or all three set, as the table's check wants.
-      creditName: 'credit_name',
-      creditOrg: 'credit_org',
-      creditPronoun: 'credit_pronoun',
-    },
+    columns: PACK_COLUMNS.situations,
     absentKeepsOurs: ['creditName', 'creditOrg', 'creditPronoun'],
   },
-  contributions: {
-    columns: {
-      ...COMMON,
-      situationId: 'situation_id',
-      parentId: 'parent_id',
-      authorId: 'author_id',
-      kind: 'kind',
-      body: 'body',
-      position: 'position',
-      phase: 'phase',
-    },
-    childRid: true,
-  },
-  commitments: {
-    columns: {
-      ...COMMON,
-      situationId: 'situation_id',
-      ownerId: 'owner_id',
-      body: 'body',
-      dueAt: 'due_at',
-      status: 'status',
-      outcome: 'outcome',
-    },
-    childRid: true,
-  },
-  tags: { columns: { ...COMMON, name: 'name' } },
+  contributions: { columns: PACK_COLUMNS.contributions, childRid: true },
+  commitments: { columns: PACK_COLUMNS.commitments, childRid: true },
+  tags: { columns: PACK_COLUMNS.tags },
 };
 
 /** SQLite's limit on bound parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER). */

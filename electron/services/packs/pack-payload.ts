@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { CREDIT_PRONOUNS } from '../../../shared/digest-format';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../store/database';
+import { aliased, PACK_COLUMNS, selectList } from './pack-columns';
 
 const id = z.string().min(1).max(64);
 const ms = z.number().int().min(0);
@@ -171,54 +172,18 @@ function partStatement(db: Db) {
       SELECT c.id FROM contributions c JOIN kept k ON c.parent_id = k.id
       WHERE c.${LIVE} AND c.situation_id ${IN_PART})`;
   const situations = jsonArray(
-    {
-      id: 'id',
-      groupId: 'group_id',
-      presenterId: 'presenter_id',
-      title: 'title',
-      background: 'background',
-      tried: 'tried',
-      helpWanted: 'help_wanted',
-      status: 'status',
-      confidential: 'confidential',
-      createdAt: 'created_at',
-      updatedAt: 'updated_at',
-      creditName: 'credit_name',
-      creditOrg: 'credit_org',
-      creditPronoun: 'credit_pronoun',
-    },
+    PACK_COLUMNS.situations,
     `FROM situations WHERE id ${IN_PART} AND group_id = @groupId AND ${LIVE}`,
     'created_at, id',
   );
   // CROSS JOIN keeps SQLite from scanning every contribution to find the few kept ones.
   const contributions = jsonArray(
-    {
-      id: 'c.id',
-      situationId: 'c.situation_id',
-      parentId: 'c.parent_id',
-      authorId: 'c.author_id',
-      kind: 'c.kind',
-      body: 'c.body',
-      position: 'c.position',
-      phase: 'c.phase',
-      createdAt: 'c.created_at',
-      updatedAt: 'c.updated_at',
-    },
+    aliased(PACK_COLUMNS.contributions, 'c'),
     'FROM kept CROSS JOIN contributions c ON c.id = kept.id',
     'c.created_at, c.id',
   );
   const commitments = jsonArray(
-    {
-      id: 'id',
-      situationId: 'situation_id',
-      ownerId: 'owner_id',
-      body: 'body',
-      dueAt: 'due_at',
-      status: 'status',
-      outcome: 'outcome',
-      createdAt: 'created_at',
-      updatedAt: 'updated_at',
-    },
+    PACK_COLUMNS.commitments,
     `FROM commitments WHERE situation_id ${IN_PART} AND ${LIVE}`,
     'created_at, id',
   );
@@ -246,15 +211,13 @@ function headerLine(db: Db, groupId: string, situationIds: readonly string[], at
     version: PAYLOAD_VERSION,
     createdAt: at,
     situationCount: situationIds.length,
-    groups: all(
-      `SELECT id, name, created_at AS createdAt, updated_at AS updatedAt FROM groups WHERE id = @groupId`,
-    ),
+    groups: all(`SELECT ${selectList(PACK_COLUMNS.groups)} FROM groups WHERE id = @groupId`),
     members: all(
-      `SELECT id, group_id AS groupId, name, company, title, role, created_at AS createdAt, updated_at AS updatedAt
+      `SELECT ${selectList(PACK_COLUMNS.members)}
        FROM members WHERE group_id = @groupId AND ${LIVE} ORDER BY created_at, id`,
     ),
     tags: all(
-      `SELECT t.id, t.name, t.created_at AS createdAt, t.updated_at AS updatedAt FROM tags t
+      `SELECT ${selectList(PACK_COLUMNS.tags, 't')} FROM tags t
        WHERE t.id IN (SELECT tag_id FROM situation_tags WHERE situation_id ${IN_PART}) ORDER BY t.id`,
     ),
   };
