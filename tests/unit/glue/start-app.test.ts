@@ -1,48 +1,18 @@
 // Drives main's wiring (startApp) with fake Electron modules and a fake backend: what main.ts does,
 // checked without Electron's binary.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { DamagedArchive } from '../../../electron/backend/damaged-archive';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../../electron/backend/host';
 import { APP_INDEX_URL } from '../../../electron/main/app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
-import { startApp, type AppHost } from '../../../electron/main/start-app';
 import { mainWindowOptions } from '../../../electron/main/window';
 import { IPC_EVENT, IPC_INVOKE } from '../../../shared/bridge';
 import { AppError } from '../../../shared/errors';
-import { fakeBackend, fakeElectron, FakeWindow } from './fake-electron';
+import { FakeWindow, type fakeElectron } from './fake-electron';
+import { bundleDir, removeFixture, setUp } from './start-app-fixture';
 
-const fixture = mkdtempSync(path.join(tmpdir(), 'roundtable-main-'));
-const bundleDir = path.join(fixture, 'dist', 'electron');
-mkdirSync(path.join(fixture, 'dist', 'renderer'), { recursive: true });
-writeFileSync(
-  path.join(fixture, 'dist', 'renderer', 'index.html'),
-  '<!doctype html><title>Roundtable</title>',
-);
-afterAll(() => rmSync(fixture, { recursive: true, force: true }));
+afterAll(removeFixture);
 afterEach(() => vi.restoreAllMocks());
-
-type Host = Omit<AppHost, 'fileExists' | 'startBackend'> & {
-  fileExists: Mock<AppHost['fileExists']>;
-  startBackend: Mock<AppHost['startBackend']>;
-};
-
-function setUp(overrides: Partial<Host> = {}) {
-  const electron = fakeElectron();
-  const backend = fakeBackend();
-  const host: Host = {
-    bundleDir,
-    electronVersion: '40.9.3',
-    platform: 'linux',
-    env: {},
-    fileExists: vi.fn(() => true),
-    startBackend: vi.fn(() => Promise.resolve(backend)),
-    ...overrides,
-  };
-  return { electron, backend, host, start: () => startApp(electron, host) };
-}
 
 describe('startApp', () => {
   it('registers app:// as a standard, secure scheme before the app is ready', () => {
@@ -246,91 +216,6 @@ describe('startApp', () => {
     }
   });
 
-  describe('export.save', () => {
-    const appFrame = { senderFrame: { url: 'app://roundtable/index.html', parent: null } };
-    async function invokeOf(setup: ReturnType<typeof setUp>) {
-      await setup.start();
-      const listener = setup.electron.ipcMain.handle.mock.calls[0]?.[1];
-      if (!listener) throw new Error('no IPC handler');
-      return (channel: string, input: unknown) => listener(appFrame, channel, input);
-    }
-
-    it('is answered by main through the save dialog, never by the backend, and writes an owner-only file', async () => {
-      const setup = setUp();
-      const file = path.join(fixture, 'saved-notes.md');
-      setup.electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: file });
-      const invoke = await invokeOf(setup);
-      await expect(
-        invoke('export.save', { fileName: 'notes.md', format: 'markdown', content: '# Notes' }),
-      ).resolves.toEqual({ ok: true, value: { saved: true, fileName: 'saved-notes.md' } });
-      expect(setup.electron.dialog.showSaveDialog).toHaveBeenCalledWith(
-        expect.objectContaining({ defaultPath: 'notes.md' }),
-      );
-      expect(readFileSync(file, 'utf8')).toBe('# Notes');
-      expect(statSync(file).mode & 0o777).toBe(0o600);
-      expect(setup.backend.invoke).not.toHaveBeenCalled();
-    });
-
-    it('prints a PDF in a hidden window with JavaScript off, then destroys it', async () => {
-      const setup = setUp();
-      const file = path.join(fixture, 'notes.pdf');
-      setup.electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: file });
-      const invoke = await invokeOf(setup);
-      const html = '<!DOCTYPE html><html><head><title>Notes</title></head><body>Q?</body></html>';
-      await expect(
-        invoke('export.save', { fileName: 'notes.html', format: 'pdf', content: html }),
-      ).resolves.toEqual({ ok: true, value: { saved: true, fileName: 'notes.pdf' } });
-      const printer = FakeWindow.all.find((w) => w.options.webPreferences?.javascript === false);
-      expect(printer?.options.webPreferences).toMatchObject({ javascript: false, sandbox: true });
-      expect(printer?.webContents.printToPDF).toHaveBeenCalledOnce();
-      expect(printer?.destroy).toHaveBeenCalledOnce();
-      // The page came from memory over app://print, which answers nothing once the PDF is printed.
-      const pageUrl = printer?.loadURL.mock.calls[0]?.[0] ?? '';
-      expect(pageUrl).toMatch(/^app:\/\/print\/[0-9a-f-]{36}$/);
-      const serve = setup.electron.protocol.handle.mock.calls[0]?.[1];
-      expect((await serve?.(new Request(pageUrl)))?.status).toBe(404);
-      expect(readFileSync(file, 'utf8')).toBe('%PDF-1.7 printed by a fake window');
-    });
-
-    it('never focuses a print window or sends it events', async () => {
-      const setup = setUp();
-      setup.electron.dialog.showSaveDialog.mockResolvedValue({
-        canceled: false,
-        filePath: path.join(fixture, 'focus.pdf'),
-      });
-      const invoke = await invokeOf(setup);
-      await invoke('export.save', { fileName: 'notes.html', format: 'pdf', content: '<p>Q?</p>' });
-      // The fake keeps a destroyed window listed, as a print window is while it prints.
-      const [main, printer] = FakeWindow.all;
-      expect(printer?.options.webPreferences?.javascript).toBe(false);
-      setup.electron.app.emit('second-instance');
-      expect(main?.focus).toHaveBeenCalled();
-      expect(printer?.focus).not.toHaveBeenCalled();
-      setup.backend.emit('archive.changed', { situationId: 's1' });
-      expect(main?.webContents.send).toHaveBeenCalled();
-      expect(printer?.webContents.send).not.toHaveBeenCalled();
-    });
-
-    it('refuses a malformed request with a sentence and opens no dialog', async () => {
-      const setup = setUp();
-      const invoke = await invokeOf(setup);
-      const answer = await invoke('export.save', {
-        fileName: '../../etc/passwd',
-        format: 'markdown',
-        content: '',
-      });
-      expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-      expect(setup.electron.dialog.showSaveDialog).not.toHaveBeenCalled();
-    });
-
-    it('passes every other channel to the backend', async () => {
-      const setup = setUp();
-      const invoke = await invokeOf(setup);
-      await invoke('group.list', {});
-      expect(setup.backend.invoke).toHaveBeenCalledExactlyOnceWith('group.list', {});
-    });
-  });
-
   it('holds the quit until the backend has closed the database, then quits for real', async () => {
     const { electron, backend, start } = setUp();
     let closed!: () => void;
@@ -358,91 +243,6 @@ describe('startApp', () => {
     await start();
     electron.app.emit('window-all-closed');
     expect(electron.app.quit).toHaveBeenCalledTimes(quits ? 1 : 0);
-  });
-});
-
-describe('startApp with a damaged archive', () => {
-  const damaged: DamagedArchive = {
-    keptIn: '/home/chair/.config/Roundtable-userData',
-    keptAs: ['/home/chair/.config/Roundtable-userData/roundtable.db.corrupt-2025-11-22T07-23-01-123Z'],
-    latestBackup: {
-      file: '/home/chair/.config/Roundtable-userData/backups/roundtable-backup-1763660000000.db',
-      takenAt: 1763660000000,
-    },
-  };
-  const damagedError = (details: DamagedArchive = damaged) =>
-    new AppError('CORRUPT', 'The archive is damaged; the files were kept aside.', { damaged: details });
-
-  /** The backend fails once with `first`, then starts. */
-  function damagedSetUp(response: number, first: unknown = damagedError()) {
-    const setup = setUp();
-    setup.host.startBackend.mockRejectedValueOnce(first);
-    setup.electron.dialog.showMessageBox.mockResolvedValue({ response });
-    return setup;
-  }
-
-  it('asks whether to restore, start empty or quit, saying where the damaged files were kept', async () => {
-    const { electron, start } = damagedSetUp(2);
-    await start();
-    const options = electron.dialog.showMessageBox.mock.calls[0]?.[0];
-    expect(options?.buttons).toEqual(['Restore latest backup', 'Start with an empty archive', 'Quit']);
-    expect(options?.detail).toContain(damaged.keptIn);
-    expect(options?.detail).toContain('roundtable.db.corrupt-2025-11-22T07-23-01-123Z');
-    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
-  });
-
-  it('restores the latest backup when chosen, then opens the window', async () => {
-    const { electron, host, start } = damagedSetUp(0);
-    await start();
-    expect(host.startBackend).toHaveBeenCalledTimes(2);
-    expect(host.startBackend.mock.calls[1]?.[1]).toMatchObject({
-      dbPath: host.startBackend.mock.calls[0]?.[1].dbPath,
-      restoreFrom: damaged.latestBackup?.file,
-    });
-    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(1);
-    expect(FakeWindow.all).toHaveLength(1);
-    expect(electron.app.quit).not.toHaveBeenCalled();
-  });
-
-  it('starts with an empty archive when chosen', async () => {
-    const { host, start } = damagedSetUp(1);
-    await start();
-    expect(host.startBackend).toHaveBeenCalledTimes(2);
-    expect(host.startBackend.mock.calls[1]?.[1]).not.toHaveProperty('restoreFrom');
-    expect(host.startBackend.mock.calls[1]?.[1]).toEqual(host.startBackend.mock.calls[0]?.[1]);
-    expect(FakeWindow.all).toHaveLength(1);
-  });
-
-  it('quits without touching anything more when the chair chooses Quit', async () => {
-    const { electron, host, start } = damagedSetUp(2);
-    await start();
-    expect(host.startBackend).toHaveBeenCalledTimes(1);
-    expect(electron.app.quit).toHaveBeenCalled();
-    expect(FakeWindow.all).toHaveLength(0);
-  });
-
-  it('offers only an empty archive when there is no sound backup', async () => {
-    const { electron, host, start } = damagedSetUp(0, damagedError({ ...damaged, latestBackup: null }));
-    await start();
-    expect(electron.dialog.showMessageBox.mock.calls[0]?.[0].buttons).toEqual([
-      'Start with an empty archive',
-      'Quit',
-    ]);
-    expect(host.startBackend.mock.calls[1]?.[1]).not.toHaveProperty('restoreFrom');
-  });
-
-  it('asks once: a second failure shows its message and quits', async () => {
-    const { electron, host, start } = damagedSetUp(0);
-    const again = new AppError(
-      'CORRUPT',
-      'That backup could not be restored. Nothing was changed or deleted.',
-    );
-    host.startBackend.mockRejectedValueOnce(again);
-    await start();
-    expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(expect.any(String), again.message);
-    expect(electron.app.quit).toHaveBeenCalled();
-    expect(FakeWindow.all).toHaveLength(0);
   });
 });
 
