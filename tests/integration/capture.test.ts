@@ -7,10 +7,8 @@ import {
   MINUTE,
   UNKNOWN_ID,
   expectRefusal,
-  openMeetingBackend,
+  openLiveForum,
   processUpTo,
-  seedForum,
-  startWithEveryone,
   type Forum,
   type TestClock,
 } from './meeting-fixture';
@@ -21,11 +19,7 @@ let forum: Forum;
 let meetingId: string;
 let situationId: string;
 beforeEach(async () => {
-  ({ backend, clock } = await openMeetingBackend());
-  forum = await seedForum(backend);
-  meetingId = forum.meetingId;
-  situationId = forum.situations.teamwork.id;
-  await startWithEveryone(backend, forum);
+  ({ backend, clock, forum, meetingId, situationId } = await openLiveForum());
 });
 afterEach(() => backend.close());
 

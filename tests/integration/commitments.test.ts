@@ -6,10 +6,8 @@ import {
   MINUTE,
   UNKNOWN_ID,
   expectRefusal,
-  openMeetingBackend,
+  openLiveForum,
   processUpTo,
-  seedForum,
-  startWithEveryone,
   type Forum,
   type TestClock,
 } from './meeting-fixture';
@@ -22,11 +20,7 @@ let forum: Forum;
 let meetingId: string;
 let situationId: string;
 beforeEach(async () => {
-  ({ backend, clock } = await openMeetingBackend());
-  forum = await seedForum(backend);
-  meetingId = forum.meetingId;
-  situationId = forum.situations.teamwork.id;
-  await startWithEveryone(backend, forum);
+  ({ backend, clock, forum, meetingId, situationId } = await openLiveForum());
 });
 afterEach(() => backend.close());
 

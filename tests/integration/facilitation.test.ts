@@ -12,11 +12,9 @@ import {
   MINUTE,
   UNKNOWN_ID,
   expectRefusal,
-  openMeetingBackend,
+  openLiveForum,
   processUpTo,
-  seedForum,
   slotOf,
-  startWithEveryone,
   type Forum,
   type TestClock,
 } from './meeting-fixture';
@@ -26,10 +24,7 @@ let clock: TestClock;
 let forum: Forum;
 let meetingId: string;
 beforeEach(async () => {
-  ({ backend, clock } = await openMeetingBackend());
-  forum = await seedForum(backend);
-  meetingId = forum.meetingId;
-  await startWithEveryone(backend, forum);
+  ({ backend, clock, forum, meetingId } = await openLiveForum());
 });
 afterEach(() => backend.close());
 

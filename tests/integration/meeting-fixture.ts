@@ -116,3 +116,14 @@ export async function processUpTo(
   }
   return view;
 }
+
+/**
+ * The state most meeting tests start from: a fresh archive on a test clock, the forum seeded and its
+ * meeting started with everyone present; `situationId` is the teamwork situation, not yet chosen.
+ */
+export async function openLiveForum(clock = new TestClock()) {
+  const { backend } = await openMeetingBackend(clock);
+  const forum = await seedForum(backend);
+  await startWithEveryone(backend, forum);
+  return { backend, clock, forum, meetingId: forum.meetingId, situationId: forum.situations.teamwork.id };
+}

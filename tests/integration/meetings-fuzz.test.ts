@@ -6,7 +6,7 @@ import { CHANNELS } from '../../shared/channels';
 import { ERROR_CODES } from '../../shared/errors';
 import type { TestBackend } from './backend-fixture';
 import { hostilePayload, type SeededIds } from './hostile-payloads';
-import { openMeetingBackend, processUpTo, seedForum, startWithEveryone } from './meeting-fixture';
+import { processUpTo, openLiveForum } from './meeting-fixture';
 
 const MEETING_CHANNELS = CHANNELS.slice(
   CHANNELS.indexOf('meeting.plan'),
@@ -17,9 +17,9 @@ let backend: TestBackend;
 let ids: SeededIds;
 
 beforeAll(async () => {
-  ({ backend } = await openMeetingBackend());
-  const forum = await seedForum(backend);
-  await startWithEveryone(backend, forum);
+  const opened = await openLiveForum();
+  backend = opened.backend;
+  const { forum } = opened;
   const view = await processUpTo(backend, forum, forum.situations.teamwork.id, 'commit');
   const commitment = await backend.call('commitment.add', {
     meetingId: forum.meetingId,
