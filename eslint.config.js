@@ -1,4 +1,4 @@
-// Lint: type-aware typescript-eslint, react-hooks, and the import boundaries of DESIGN.md's folders.
+// Lint: type-aware typescript-eslint, react-hooks, and the import boundaries of docs/architecture.md "Folders".
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';

@@ -25,7 +25,7 @@ function nodeBundle(
     build: {
       outDir,
       emptyOutDir: false,
-      target: 'node20',
+      target: 'node22',
       minify: false,
       sourcemap: true,
       ssr: true,

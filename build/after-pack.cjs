@@ -1,6 +1,6 @@
 // electron-builder's afterPack hook: runs once per platform and architecture, after the app is
-// copied into the Electron binary's folder and before signing. It checks that the Electron build of
-// better-sqlite3 made it in (unpacked, for this architecture) and flips Electron's fuses.
+// copied into the Electron binary's folder and before signing. It checks that better-sqlite3's
+// prebuilt binary for that platform made it in, unpacked, and flips Electron's fuses.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -51,23 +51,25 @@ function resourcesDir(context) {
 /** electron-builder's Arch enum, as Node names architectures. */
 const ARCH_NAMES = { 0: 'ia32', 1: 'x64', 2: 'armv7l', 3: 'arm64', 4: 'universal' };
 
-function checkNativeBinary(context, electronVersion) {
+/** better-sqlite3's name for a platform's prebuilt binary (darwin-arm64.node, win32-x64.node…). */
+function prebuildName(electronPlatformName, arch) {
+  const platform = electronPlatformName === 'mas' ? 'darwin' : electronPlatformName;
+  return `${platform}-${ARCH_NAMES[arch] ?? String(arch)}.node`;
+}
+
+/** The target's better-sqlite3 binary, unpacked beside app.asar where Electron's require finds it. */
+function checkNativeBinary(context) {
   const binary = path.join(
     resourcesDir(context),
     'app.asar.unpacked',
-    '.native',
-    `electron-${electronVersion}`,
-    'better_sqlite3.node',
+    'node_modules',
+    'better-sqlite3',
+    'prebuilds',
+    prebuildName(context.electronPlatformName, context.arch),
   );
   if (!fs.existsSync(binary)) {
     throw new Error(
-      `The Electron build of better-sqlite3 is missing from the package (${binary}). Run \`npm run dist\`, which builds it first.`,
-    );
-  }
-  const arch = ARCH_NAMES[context.arch] ?? String(context.arch);
-  if (arch !== process.arch) {
-    throw new Error(
-      `better-sqlite3 was built for ${process.arch}, but this package is for ${arch}: build each architecture on its own machine.`,
+      `better-sqlite3's prebuilt binary for this platform is missing from the package (${binary}). Its npm package carries one for each supported platform: reinstall it (npm ci) and package again.`,
     );
   }
   return binary;
@@ -76,9 +78,8 @@ function checkNativeBinary(context, electronVersion) {
 /** The hook, with its dependencies passed in so tests can run it on a stand-in binary. */
 function createAfterPack({ flipFuses = require('@electron/fuses').flipFuses, log = console.log } = {}) {
   return async function afterPack(context) {
-    const electronVersion = context.packager.info.framework.version;
-    const binary = checkNativeBinary(context, electronVersion);
-    log(`  • better-sqlite3 for Electron ${electronVersion}: ${path.relative(context.appOutDir, binary)}`);
+    const binary = checkNativeBinary(context);
+    log(`  • better-sqlite3 (N-API, prebuilt): ${path.relative(context.appOutDir, binary)}`);
     const electron = electronBinaryPath(context);
     await flipFuses(electron, {
       ...fuseSettings(context.electronPlatformName),
@@ -93,3 +94,4 @@ module.exports = createAfterPack();
 module.exports.createAfterPack = createAfterPack;
 module.exports.fuseSettings = fuseSettings;
 module.exports.electronBinaryPath = electronBinaryPath;
+module.exports.prebuildName = prebuildName;

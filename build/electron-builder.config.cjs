@@ -1,14 +1,46 @@
 // electron-builder's configuration for `npm run dist`: AppImage and deb on Linux, dmg on macOS, an
-// NSIS installer on Windows. The app ships inside app.asar; the Electron build of better-sqlite3
-// (made by build/native-electron.mjs) is copied in and unpacked beside it, since a native module
-// cannot load from inside the archive. build/after-pack.cjs flips Electron's fuses and checks the binary.
+// NSIS installer on Windows. The app ships inside app.asar. better-sqlite3 is an N-API module whose
+// npm package carries one prebuilt binary per platform, loaded as it is by Node and by Electron: the
+// package keeps only the target platform's binaries, unpacked beside app.asar (a native module cannot
+// load from inside the archive). Nothing is compiled. build/after-pack.cjs checks the binary is there
+// and flips Electron's fuses.
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const electronVersion = require(path.join(root, 'node_modules', 'electron', 'package.json')).version;
 
-/** Where build/native-electron.mjs puts the Electron-ABI better-sqlite3; main loads it from here. */
-const nativeBinary = `.native/electron-${electronVersion}/better_sqlite3.node`;
+const PREBUILDS = 'node_modules/better-sqlite3/prebuilds';
+const PREBUILD_PLATFORMS = ['darwin', 'linux', 'linuxmusl', 'win32'];
+
+/**
+ * Leaves out every other platform's prebuilt binary, by better-sqlite3's names for them (`${os}`
+ * would say mac or win). Only exclusions apply inside node_modules, so the target's binaries are
+ * kept by excluding the rest. Linux keeps the musl build beside the glibc one: better-sqlite3
+ * picks one at run time.
+ */
+function prebuildsOnlyFor(...platforms) {
+  const others = PREBUILD_PLATFORMS.filter((p) => !platforms.includes(p));
+  return [`!${PREBUILDS}/{${others.join(',')}}-*.node`];
+}
+
+/** What goes into app.asar on every platform. */
+const FILES = [
+  'package.json',
+  'dist/electron/**/*',
+  'dist/renderer/**/*',
+  // Source maps stay out of the package: they would only help someone reading the app's code.
+  '!**/*.map',
+  // SQLite's sources stay out, and so do the binaries of the other architecture (electron-builder
+  // expands ${arch}: x64, arm64); each platform below also leaves out the other platforms' binaries.
+  '!node_modules/better-sqlite3/{build,deps,src,docs,benchmark}/**',
+  '!node_modules/better-sqlite3/binding.gyp',
+  `!${PREBUILDS}/*-!(\${arch}).node`,
+];
+
+/** A platform's `files` replaces the top-level list for the app's own files, so each repeats it. */
+function filesFor(...platforms) {
+  return [...FILES, ...prebuildsOnlyFor(...platforms)];
+}
 
 /** @type {import('app-builder-lib').Configuration} */
 module.exports = {
@@ -18,23 +50,15 @@ module.exports = {
   electronVersion,
   directories: { output: 'out', buildResources: 'build' },
   asar: true,
-  files: [
-    'package.json',
-    'dist/electron/**/*',
-    'dist/renderer/**/*',
-    '!**/*.map',
-    nativeBinary,
-    // The Node-ABI build and the sources stay out: main always passes the Electron build as nativeBinding.
-    '!node_modules/better-sqlite3/{build,deps,src,docs,benchmark}/**',
-  ],
-  asarUnpack: [nativeBinary],
-  // Never rebuild node_modules in place: its better-sqlite3 is the Node build the tests load. The
-  // Electron build comes from .native/ (npm run dist runs native:electron first).
+  files: FILES,
+  asarUnpack: [`${PREBUILDS}/*.node`],
+  // Never rebuild node_modules: the prebuilt N-API binary is the one Node and Electron both load.
   npmRebuild: false,
   nodeGypRebuild: false,
   buildDependenciesFromSource: false,
   afterPack: './build/after-pack.cjs',
   linux: {
+    files: filesFor('linux', 'linuxmusl'),
     target: ['AppImage', 'deb'],
     category: 'Office',
     executableName: 'roundtable',
@@ -46,10 +70,11 @@ module.exports = {
     priority: 'optional',
   },
   mac: {
+    files: filesFor('darwin'),
     target: ['dmg'],
     category: 'public.app-category.productivity',
     hardenedRuntime: true,
   },
-  win: { target: ['nsis'] },
+  win: { files: filesFor('win32'), target: ['nsis'] },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
 };

@@ -1,6 +1,5 @@
 // Electron's main-process entry, bundled to dist/electron/main.cjs. The wiring lives in
 // main/start-app.ts, which tests drive with fakes; this file only hands it the real modules.
-import { existsSync } from 'node:fs';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { startBackend } from './backend/host';
 import { startApp } from './main/start-app';
@@ -9,10 +8,8 @@ startApp(
   { app, BrowserWindow, dialog, ipcMain, protocol, session, shell },
   {
     bundleDir: __dirname,
-    electronVersion: process.versions.electron,
     platform: process.platform,
     env: process.env,
-    fileExists: existsSync,
     startBackend,
   },
 ).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-// The digest post of the seed format (DESIGN.md): its title in title case with the spelled-out count
+// The digest post of the seed format (docs/architecture.md "The digest post"): its title in title case with the spelled-out count
 // of top-level advice points, and the pieces both the exporter and the importer agree on.
 
 export const COUNT_WORDS = [

@@ -19,7 +19,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
   commit: 'Commit',
 };
 
-/** The default protocol of DESIGN.md: 5 + 10 + 15 + 5 + 5 minutes. */
+/** The default protocol (docs/architecture.md "How a session runs"): 5 + 10 + 15 + 5 + 5 minutes. */
 export const DEFAULT_PHASE_MINUTES: PhaseMinutes = {
   present: 5,
   clarify: 10,

@@ -4,7 +4,6 @@ import type { Envelope, ErrorBody } from '../../shared/errors';
 
 export interface WorkerConfig {
   dbPath: string;
-  nativeBinding?: string;
   /** A backup the chair chose to restore after the archive was found damaged. */
   restoreFrom?: string;
 }

@@ -57,7 +57,7 @@ export async function openArchive(dbFile: string, options: OpenArchiveOptions = 
   const { restoreFrom, now = Date.now, ...open } = options;
   if (restoreFrom !== undefined) {
     try {
-      restoreBackup(restoreFrom, dbFile, open);
+      restoreBackup(restoreFrom, dbFile);
     } catch (error) {
       throw new AppError(
         'CORRUPT',
@@ -71,7 +71,7 @@ export async function openArchive(dbFile: string, options: OpenArchiveOptions = 
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'CORRUPT') throw error;
     const keptAs = moveAside(dbFile, now());
-    const backup = latestGoodBackup(dbFile, open);
+    const backup = latestGoodBackup(dbFile);
     const damaged: DamagedArchive = {
       keptIn: path.dirname(dbFile),
       keptAs,

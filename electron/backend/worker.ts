@@ -7,6 +7,7 @@ import { createHandlers } from '../services';
 import { createStore } from '../store';
 import { backupIfDue, takeBackup } from '../store/backups';
 import type { Db } from '../store/database';
+import { checkEngine } from '../store/engine';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 import { moveAside, openArchive } from './recovery';
 
@@ -18,16 +19,13 @@ function send(message: FromWorker): void {
 }
 
 async function serve(config: WorkerConfig): Promise<void> {
-  const native = config.nativeBinding ? { nativeBinding: config.nativeBinding } : {};
   // A -wal with content at start means the last session never closed cleanly (a clean close
   // checkpoints and truncates it), so what it saved may be in no backup yet.
   const endedCleanly = !(statSync(`${config.dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0);
   let db: Db;
   try {
-    db = await openArchive(config.dbPath, {
-      ...native,
-      ...(config.restoreFrom ? { restoreFrom: config.restoreFrom } : {}),
-    });
+    checkEngine();
+    db = await openArchive(config.dbPath, config.restoreFrom ? { restoreFrom: config.restoreFrom } : {});
   } catch (error) {
     const body =
       error instanceof AppError
@@ -61,7 +59,7 @@ async function serve(config: WorkerConfig): Promise<void> {
   // Counted before the backup starts: a change made while it runs makes the quit back up again.
   const changesBefore = changes();
   let changesAtBackup = endedCleanly ? changesBefore : undefined;
-  const daily = backupIfDue(opened, config.dbPath, native).then(
+  const daily = backupIfDue(opened, config.dbPath).then(
     (taken) => {
       if (taken) changesAtBackup = changesBefore;
     },
@@ -84,7 +82,7 @@ async function serve(config: WorkerConfig): Promise<void> {
             opened.pragma('wal_checkpoint(TRUNCATE)');
             opened.close();
             keptAside = moveAside(config.dbPath, Date.now(), 'before-restore');
-            opened = await openArchive(config.dbPath, { ...native, restoreFrom: restore.backupFile });
+            opened = await openArchive(config.dbPath, { restoreFrom: restore.backupFile });
             route = makeRoute();
             restore.done(keptAside);
           } catch (error) {
@@ -97,7 +95,7 @@ async function serve(config: WorkerConfig): Promise<void> {
                 for (const file of keptAside)
                   renameSync(file, config.dbPath + (/-(wal|shm)$/.exec(file)?.[0] ?? ''));
               }
-              if (!opened.open) opened = await openArchive(config.dbPath, native);
+              if (!opened.open) opened = await openArchive(config.dbPath);
               route = makeRoute();
             } catch (reopenError) {
               // Calls keep getting answers (as errors) rather than the worker dying mid-meeting.
@@ -111,7 +109,7 @@ async function serve(config: WorkerConfig): Promise<void> {
         // what no backup holds yet, checkpoint so the main file alone holds everything, then close.
         await daily;
         if (changesAtBackup === undefined || changes() !== changesAtBackup) {
-          await takeBackup(opened, config.dbPath, native).catch((error: unknown) =>
+          await takeBackup(opened, config.dbPath).catch((error: unknown) =>
             console.error('Roundtable could not back up its archive on quit.', error),
           );
         }

@@ -1,4 +1,4 @@
-// The renderer's Content Security Policy (DESIGN.md, tightened with base-uri and form-action).
+// The renderer's Content Security Policy (docs/architecture.md "Security", tightened with base-uri and form-action).
 // index.html carries it as a meta tag, and the app:// protocol and the browser shell send it as a
 // header; tests pin that all of them agree.
 export const CONTENT_SECURITY_POLICY =

@@ -78,24 +78,9 @@ export interface ElectronLike {
 export interface AppHost {
   /** dist/electron: main.cjs, preload.cjs and backend-worker.cjs; the renderer is in ../renderer. */
   bundleDir: string;
-  electronVersion: string;
   platform: NodeJS.Platform;
   env: Record<string, string | undefined>;
-  fileExists(file: string): boolean;
   startBackend(workerFile: string, config: WorkerConfig): Promise<Backend>;
-}
-
-/** The Electron-ABI better-sqlite3 that build/native-electron.mjs builds for development. */
-export function devNativeBinding(appPath: string, electronVersion: string): string {
-  return path.join(appPath, '.native', `electron-${electronVersion}`, 'better_sqlite3.node');
-}
-
-/**
- * The same binary in a packaged app: electron-builder copies .native/electron-<version>/ in and
- * unpacks it beside app.asar (a native module cannot load from inside the archive).
- */
-export function packagedNativeBinding(appPath: string, electronVersion: string): string {
-  return devNativeBinding(appPath.endsWith('.asar') ? `${appPath}.unpacked` : appPath, electronVersion);
 }
 
 export async function startApp(electron: ElectronLike, host: AppHost): Promise<void> {
@@ -180,21 +165,6 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
   const config: WorkerConfig = {
     dbPath: host.env.ROUNDTABLE_DB || path.join(app.getPath('userData'), 'roundtable.db'),
   };
-  // Never the Node-ABI build in node_modules: that one belongs to the tests.
-  config.nativeBinding = app.isPackaged
-    ? packagedNativeBinding(app.getAppPath(), host.electronVersion)
-    : devNativeBinding(app.getAppPath(), host.electronVersion);
-  if (!host.fileExists(config.nativeBinding)) {
-    dialog.showErrorBox(
-      'Roundtable is not ready to run',
-      app.isPackaged
-        ? 'Part of Roundtable is missing from this installation (its archive engine). Install Roundtable again; your archive is not affected.'
-        : `The archive engine has not been built for Electron ${host.electronVersion} yet. Run \`npm start\`, which builds it, and Roundtable will open.`,
-    );
-    app.quit();
-    return;
-  }
-
   backend = await openArchiveOrRecover(electron, host, config);
   if (!backend) {
     app.quit();

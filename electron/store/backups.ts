@@ -21,7 +21,6 @@ export interface Backup {
 }
 
 export interface BackupOptions {
-  nativeBinding?: string;
   now?: number;
 }
 
@@ -77,7 +76,7 @@ export async function takeBackup(
   createPrivateFile(partial, { exclusive: true });
   try {
     await db.backup(partial);
-    const copy = new Database(partial, nativeOptions(options));
+    const copy = new Database(partial);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
@@ -121,8 +120,8 @@ export interface VerifiedBackup {
 }
 
 /** Opens a backup read-only and runs quick_check; throws if it is not a sound SQLite database. */
-export function verifyBackup(file: string, options: BackupOptions = {}): VerifiedBackup {
-  const db = new Database(file, { ...nativeOptions(options), readonly: true, fileMustExist: true });
+export function verifyBackup(file: string): VerifiedBackup {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const result = db.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new Error(`quick_check: ${String(result)}`);
@@ -133,10 +132,10 @@ export function verifyBackup(file: string, options: BackupOptions = {}): Verifie
 }
 
 /** The newest backup that passes quick_check, or undefined. */
-export function latestGoodBackup(dbFile: string, options: BackupOptions = {}): Backup | undefined {
+export function latestGoodBackup(dbFile: string): Backup | undefined {
   for (const backup of listBackups(dbFile)) {
     try {
-      verifyBackup(backup.file, options);
+      verifyBackup(backup.file);
       return backup;
     } catch {
       // A damaged backup is skipped, and kept: it may still hold something worth recovering by hand.
@@ -150,7 +149,7 @@ export function latestGoodBackup(dbFile: string, options: BackupOptions = {}): B
  * aside), so a stale -wal can never be replayed over the restored copy. The copy is verified
  * before it takes the archive's name.
  */
-export function restoreBackup(backupFile: string, dbFile: string, options: BackupOptions = {}): void {
+export function restoreBackup(backupFile: string, dbFile: string): void {
   for (const existing of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
     if (fs.existsSync(existing)) {
       throw new Error(
@@ -167,7 +166,7 @@ export function restoreBackup(backupFile: string, dbFile: string, options: Backu
     fs.copyFileSync(backupFile, incoming);
     makePrivate(incoming);
     // The copy, not the original, is what gets checked: what takes the archive's name is what passed.
-    const copy = new Database(incoming, { ...nativeOptions(options), fileMustExist: true });
+    const copy = new Database(incoming, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
       const result = copy.pragma('quick_check', { simple: true });
@@ -196,8 +195,4 @@ function freeName(dir: string, stem: string): string {
     const candidate = path.join(dir, n === 0 ? `${stem}.db` : `${stem}-${n}.db`);
     if (!fs.existsSync(candidate) && !fs.existsSync(`${candidate}.partial`)) return candidate;
   }
-}
-
-function nativeOptions(options: BackupOptions): Database.Options {
-  return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 }

@@ -11,8 +11,6 @@ import { createPrivateFile, ensurePrivateDir } from './private-files';
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** Path of a better-sqlite3 binary built for the running runtime (the Electron app passes its own). */
-  nativeBinding?: string;
   /** Tests pass a prefix of the migrations to build older schemas. */
   migrations?: readonly Migration[];
   /** Run PRAGMA quick_check on open (default true). */
@@ -28,7 +26,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   // connection: a refused archive (newer, or damaged) keeps its bytes, and its -wal is never
   // checkpointed into it or deleted, as closing a read-write connection would.
   const version = probe(file, migrations.length, options);
-  const db = new Database(file, nativeOptions(options));
+  const db = new Database(file);
   try {
     applyPragmas(db);
     if (version < migrations.length) {
@@ -42,7 +40,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   }
 }
 
-/** The pragmas every connection runs with; see DESIGN.md "Storage". */
+/** The pragmas every connection runs with; see docs/architecture.md "Storage". */
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   // FULL: an acknowledged contribution survives power loss, not only a crash.
@@ -73,7 +71,7 @@ function probe(file: string, supported: number, options: OpenOptions): number {
   const shmCreated = !fs.existsSync(shm);
   let db: Db | undefined;
   try {
-    db = new Database(file, { ...nativeOptions(options), readonly: true, fileMustExist: true });
+    db = new Database(file, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > supported) {
       throw new AppError(
@@ -179,8 +177,4 @@ function corrupt(file: string, cause: unknown): AppError {
     // quick_check lists every bad page; the first lines say enough for a log.
     { cause: (cause instanceof Error ? cause.message : String(cause)).slice(0, 500) },
   );
-}
-
-function nativeOptions(options: OpenOptions): Database.Options {
-  return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 }

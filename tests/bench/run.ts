@@ -1,4 +1,4 @@
-// npm run bench: the performance budgets of DESIGN.md, measured on the seeded reference archive.
+// npm run bench: the performance budgets of docs/architecture.md "Budgets", measured on the seeded reference archive.
 // Prints one table (or, with --json, one JSON array) with each budget beside its figures.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -9,6 +9,14 @@ const dbPath = path.resolve(process.env.ROUNDTABLE_DB ?? defaultDatabasePath());
 // No display here (CI, a server)? ROUNDTABLE_HEADLESS=1 runs the same thing without a window.
 const headless = process.env.ROUNDTABLE_HEADLESS === '1';
 
+// On Linux a window needs an X or Wayland display: without one Chromium fails with a page of logs.
+if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error(
+    'There is no display to open a window on: run `xvfb-run -a npm run start:browser`, or set ROUNDTABLE_HEADLESS=1 to run without a window.',
+  );
+  process.exit(1);
+}
+
 mkdirSync(path.dirname(dbPath), { recursive: true, mode: 0o700 });
 
 // An object, not loose variables: signal handlers change it while start-up is awaiting.

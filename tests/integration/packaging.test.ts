@@ -1,6 +1,7 @@
 // Runs electron-builder for real (`--linux dir`) with the project's config and afterPack hook, over a
 // stand-in Electron binary (this machine cannot download Electron): the package holds the built app
-// in app.asar, the Electron build of better-sqlite3 unpacked where main loads it, and the fuses flipped.
+// in app.asar, better-sqlite3's prebuilt N-API binaries for Linux unpacked beside it (and no other
+// platform's, no sources), and the fuses flipped.
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -10,7 +11,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type * as Fuses from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packagedNativeBinding } from '../../electron/main/start-app';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -27,14 +27,13 @@ const electronVersion = (
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Electron's own defaults, in fuse-wire order: the hook must flip the ones Roundtable hardens. */
 const ELECTRON_DEFAULT_WIRE = '10110001';
-const NATIVE = `.native/electron-${electronVersion}/better_sqlite3.node`;
-const NODE_BUILD = path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+const PREBUILDS = path.join(root, 'node_modules/better-sqlite3/prebuilds');
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 let work: string;
 
-/** A project folder like ours (real config, hook, package.json and built app) with a stand-in native module. */
-function stageProject(withNative: boolean): string {
+/** A project folder like ours: the real config, hook, package.json, node_modules and built app. */
+function stageProject(): string {
   const project = fs.mkdtempSync(path.join(work, 'project-'));
   fs.copyFileSync(path.join(root, 'package.json'), path.join(project, 'package.json'));
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
@@ -44,10 +43,6 @@ function stageProject(withNative: boolean): string {
   }
   fs.cpSync(path.join(root, 'dist/electron'), path.join(project, 'dist/electron'), { recursive: true });
   fs.cpSync(path.join(root, 'dist/renderer'), path.join(project, 'dist/renderer'), { recursive: true });
-  if (withNative) {
-    fs.mkdirSync(path.dirname(path.join(project, NATIVE)), { recursive: true });
-    fs.writeFileSync(path.join(project, NATIVE), 'stand-in for the Electron build of better-sqlite3');
-  }
   return project;
 }
 
@@ -84,7 +79,7 @@ async function packageLinuxDir(project: string) {
     ],
     {
       cwd: project,
-      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CI: 'true' },
+      env: { ...process.env, CI: 'true' },
       maxBuffer: 16 * 1024 * 1024,
     },
   );
@@ -107,17 +102,17 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 describe('packaging with electron-builder (linux dir, stand-in Electron)', () => {
   let appOutDir: string;
   let output: string;
-  let nodeBuildBefore: string;
+  let prebuildsBefore: string[];
 
   beforeAll(async () => {
-    nodeBuildBefore = sha256(NODE_BUILD);
-    const project = stageProject(true);
+    prebuildsBefore = fs.readdirSync(PREBUILDS).map((f) => sha256(path.join(PREBUILDS, f)));
+    const project = stageProject();
     const result = await packageLinuxDir(project);
     output = result.stdout + result.stderr;
     appOutDir = path.join(project, 'out', 'linux-unpacked');
   }, 180_000);
 
-  it('packs the built app into app.asar, without source maps or the Node build of better-sqlite3', () => {
+  it("packs the built app into app.asar, without source maps or better-sqlite3's sources", () => {
     const files = asar.listPackage(path.join(appOutDir, 'resources', 'app.asar'), { isPack: false });
     for (const file of [
       '/package.json',
@@ -125,19 +120,29 @@ describe('packaging with electron-builder (linux dir, stand-in Electron)', () =>
       '/dist/electron/preload.cjs',
       '/dist/electron/backend-worker.cjs',
       '/dist/renderer/index.html',
+      '/node_modules/better-sqlite3/lib/database.js',
     ]) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
-    expect(files.filter((f) => f.startsWith('/node_modules/better-sqlite3/build'))).toEqual([]);
-    expect(files).toContain('/node_modules/better-sqlite3/lib/database.js');
+    expect(
+      files.filter((f) => /^\/node_modules\/better-sqlite3\/(build|deps|src|binding\.gyp)/.test(f)),
+    ).toEqual([]);
   });
 
-  it('unpacks the Electron build of better-sqlite3 exactly where main loads it from', () => {
-    const appAsar = path.join(appOutDir, 'resources', 'app.asar');
-    const binding = packagedNativeBinding(appAsar, electronVersion);
-    expect(fs.readFileSync(binding, 'utf8')).toBe('stand-in for the Electron build of better-sqlite3');
-    expect(output).toContain('better-sqlite3 for Electron');
+  it("unpacks better-sqlite3's Linux binaries beside app.asar, as npm shipped them, and no other platform's", () => {
+    const unpacked = path.join(
+      appOutDir,
+      'resources',
+      'app.asar.unpacked',
+      'node_modules/better-sqlite3/prebuilds',
+    );
+    const names = fs.readdirSync(unpacked).sort();
+    expect(names).toEqual([`linux-${process.arch}.node`, `linuxmusl-${process.arch}.node`]);
+    for (const name of names) {
+      expect(sha256(path.join(unpacked, name))).toBe(sha256(path.join(PREBUILDS, name)));
+    }
+    expect(output).toContain('better-sqlite3 (N-API, prebuilt)');
   });
 
   it('flips the fuses of the packaged binary through the afterPack hook', async () => {
@@ -154,20 +159,8 @@ describe('packaging with electron-builder (linux dir, stand-in Electron)', () =>
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(off);
   });
 
-  it('never rebuilds node_modules in place: the Node build the tests load is untouched', () => {
-    expect(sha256(NODE_BUILD)).toBe(nodeBuildBefore);
+  it('never rebuilds or touches node_modules: the prebuilt binaries are byte for byte what npm installed', () => {
+    expect(fs.readdirSync(PREBUILDS).map((f) => sha256(path.join(PREBUILDS, f)))).toEqual(prebuildsBefore);
+    expect(fs.existsSync(path.join(root, 'node_modules/better-sqlite3/build'))).toBe(false);
   });
-});
-
-describe('packaging without the Electron build of better-sqlite3', () => {
-  it('fails, saying what is missing', async () => {
-    const error = (await packageLinuxDir(stageProject(false)).then(
-      () => undefined,
-      (e: unknown) => e,
-    )) as { stdout?: string; stderr?: string } | undefined;
-    expect(error).toBeDefined();
-    expect(`${error?.stdout ?? ''}${error?.stderr ?? ''}`).toMatch(
-      /better-sqlite3 is missing from the package/,
-    );
-  }, 180_000);
 });

@@ -11,7 +11,7 @@ const directives = new Map(
 );
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  it("carries DESIGN.md's policy", () => {
+  it('carries the policy of docs/architecture.md "Security"', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("style-src 'self'");

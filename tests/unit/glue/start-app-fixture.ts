@@ -19,8 +19,7 @@ export function removeFixture(): void {
   rmSync(fixture, { recursive: true, force: true });
 }
 
-type Host = Omit<AppHost, 'fileExists' | 'startBackend'> & {
-  fileExists: Mock<AppHost['fileExists']>;
+type Host = Omit<AppHost, 'startBackend'> & {
   startBackend: Mock<AppHost['startBackend']>;
 };
 
@@ -29,10 +28,8 @@ export function setUp(overrides: Partial<Host> = {}) {
   const backend = fakeBackend();
   const host: Host = {
     bundleDir,
-    electronVersion: '40.9.3',
     platform: 'linux',
     env: {},
-    fileExists: vi.fn(() => true),
     startBackend: vi.fn(() => Promise.resolve(backend)),
     ...overrides,
   };

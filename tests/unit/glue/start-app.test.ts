@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 import { mainWindowOptions } from '../../../electron/main/window';
 import { IPC_EVENT, IPC_INVOKE } from '../../../shared/bridge';
 import { AppError } from '../../../shared/errors';
+import { ENGINE_MISSING } from '../../../electron/store/engine';
 import { FakeWindow, type fakeElectron } from './fake-electron';
 import { bundleDir, removeFixture, setUp } from './start-app-fixture';
 
@@ -95,14 +96,11 @@ describe('startApp', () => {
     expect(response?.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('starts the backend worker on ROUNDTABLE_DB with the Electron build of better-sqlite3', async () => {
+  it('starts the backend worker on ROUNDTABLE_DB', async () => {
     const { host, start } = setUp({ env: { ROUNDTABLE_DB: '/tmp/forum.db' } });
     await start();
-    const nativeBinding = path.join('/opt/roundtable', '.native', 'electron-40.9.3', 'better_sqlite3.node');
-    expect(host.fileExists).toHaveBeenCalledWith(nativeBinding);
     expect(host.startBackend).toHaveBeenCalledWith(path.join(bundleDir, 'backend-worker.cjs'), {
       dbPath: '/tmp/forum.db',
-      nativeBinding,
     });
   });
 
@@ -115,36 +113,12 @@ describe('startApp', () => {
     );
   });
 
-  it('loads the Electron build of better-sqlite3 unpacked beside app.asar, and switches devTools off, when packaged', async () => {
-    const { electron, host, start } = setUp();
+  it('switches devTools off when packaged', async () => {
+    const { electron, start } = setUp();
     electron.app.isPackaged = true;
     electron.app.getAppPath.mockReturnValue('/opt/Roundtable/resources/app.asar');
     await start();
-    const nativeBinding = path.join(
-      '/opt/Roundtable/resources/app.asar.unpacked',
-      '.native',
-      'electron-40.9.3',
-      'better_sqlite3.node',
-    );
-    expect(host.fileExists).toHaveBeenCalledWith(nativeBinding);
-    expect(host.startBackend.mock.calls[0]?.[1]).toEqual({
-      dbPath: path.join('/home/chair/.config/Roundtable-userData', 'roundtable.db'),
-      nativeBinding,
-    });
     expect(FakeWindow.all[0]?.options.webPreferences?.devTools).toBe(false);
-  });
-
-  it('tells the chair to reinstall when a packaged build lacks its archive engine', async () => {
-    const { electron, host, start } = setUp({ fileExists: vi.fn(() => false) });
-    electron.app.isPackaged = true;
-    electron.app.getAppPath.mockReturnValue('/opt/Roundtable/resources/app.asar');
-    await start();
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
-      expect.any(String),
-      expect.stringContaining('Install Roundtable again'),
-    );
-    expect(host.startBackend).not.toHaveBeenCalled();
-    expect(electron.app.quit).toHaveBeenCalled();
   });
 
   it('sandboxes every renderer before the app is ready', () => {
@@ -154,21 +128,11 @@ describe('startApp', () => {
     expect(electron.app.enableSandbox).toHaveBeenCalledTimes(1);
   });
 
-  it('tells the developer to run npm start when the Electron build of better-sqlite3 is missing', async () => {
-    const { electron, host, start } = setUp({ fileExists: vi.fn(() => false) });
-    await start();
-    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
-      expect.any(String),
-      expect.stringContaining('`npm start`'),
-    );
-    expect(electron.app.quit).toHaveBeenCalled();
-    expect(host.startBackend).not.toHaveBeenCalled();
-    expect(FakeWindow.all).toHaveLength(0);
-  });
-
   it.each([
     new AppError('TOO_NEW', 'This archive was made by a newer Roundtable. Update Roundtable to open it.'),
     new AppError('CORRUPT', 'The archive is damaged. It was moved aside; restore it from the latest backup.'),
+    // What the worker answers when better-sqlite3's binary is missing or for another platform.
+    new AppError('INTERNAL', ENGINE_MISSING),
   ])('shows the backend’s $code message and quits, opening no window', async (error) => {
     const { electron, start } = setUp({ startBackend: vi.fn(() => Promise.reject<Backend>(error)) });
     await start();

@@ -1,13 +1,12 @@
 // Pins what can be checked of packaging without Electron's binary: the electron-builder config
 // loads and passes electron-builder's own schema, the targets, the afterPack hook and its fuses,
-// and the Electron build of better-sqlite3 going into the package in place of a rebuild.
+// and better-sqlite3's prebuilt N-API binary going into the package unpacked, with nothing rebuilt.
 import { createRequire } from 'node:module';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as Fuses from '@electron/fuses';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { devNativeBinding, packagedNativeBinding } from '../../../electron/main/start-app';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const require = createRequire(import.meta.url);
@@ -19,9 +18,9 @@ interface BuilderConfig {
   npmRebuild: boolean;
   nodeGypRebuild: boolean;
   afterPack: string;
-  linux: { target: string[]; executableName: string };
-  mac: { target: string[] };
-  win: { target: string[] };
+  linux: { target: string[]; executableName: string; files: string[] };
+  mac: { target: string[]; files: string[] };
+  win: { target: string[]; files: string[] };
 }
 interface AfterPackModule {
   (context: unknown): Promise<void>;
@@ -30,6 +29,7 @@ interface AfterPackModule {
     log?: () => void;
   }): (context: unknown) => Promise<void>;
   fuseSettings(platform: string): Record<string, unknown>;
+  prebuildName(platform: string, arch: number): string;
 }
 
 // A copy: electron-builder's getConfig (below) normalizes the module's own object in place.
@@ -38,9 +38,6 @@ const config = structuredClone(
 ) as BuilderConfig;
 const afterPack = require(path.join(root, 'build/after-pack.cjs')) as AfterPackModule;
 const { FuseV1Options, FuseVersion } = require('@electron/fuses') as typeof Fuses;
-const electronVersion = (
-  require(path.join(root, 'node_modules/electron/package.json')) as { version: string }
-).version;
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>;
   main: string;
@@ -67,37 +64,51 @@ describe('build/electron-builder.config.cjs', () => {
     expect(typeof afterPack).toBe('function');
   });
 
-  it('ships the Electron build of better-sqlite3 unpacked, and never rebuilds node_modules in place', () => {
-    const nativeBinary = `.native/electron-${electronVersion}/better_sqlite3.node`;
+  it("ships only the target's prebuilt better-sqlite3 binaries, unpacked, and never rebuilds node_modules", () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);
     expect(config.asar).toBe(true);
-    expect(config.files).toContain(nativeBinary);
-    expect(config.asarUnpack).toContain(nativeBinary);
-    // Where main looks for it in a packaged app is where the package puts it.
-    const appAsar = path.join('/opt/Roundtable/resources', 'app.asar');
-    expect(packagedNativeBinding(appAsar, electronVersion)).toBe(
-      path.join('/opt/Roundtable/resources/app.asar.unpacked', nativeBinary),
-    );
-    expect(devNativeBinding(root, electronVersion)).toBe(path.join(root, nativeBinary));
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/prebuilds/*.node']);
+    // electron-builder expands ${arch} (x64, arm64): the other architecture's binaries stay out.
+    expect(config.files).toContain('!node_modules/better-sqlite3/prebuilds/*-!(${arch}).node');
+    // Each platform keeps the common list (a platform's files replace it) and leaves out the other
+    // platforms' binaries, by the names better-sqlite3's package really uses.
+    expect(config.linux.files).toEqual([
+      ...config.files,
+      '!node_modules/better-sqlite3/prebuilds/{darwin,win32}-*.node',
+    ]);
+    expect(config.mac.files).toEqual([
+      ...config.files,
+      '!node_modules/better-sqlite3/prebuilds/{linux,linuxmusl,win32}-*.node',
+    ]);
+    expect(config.win.files).toEqual([
+      ...config.files,
+      '!node_modules/better-sqlite3/prebuilds/{darwin,linux,linuxmusl}-*.node',
+    ]);
+    const shipped = readdirSync(path.join(root, 'node_modules/better-sqlite3/prebuilds'));
+    for (const platform of ['darwin', 'linux', 'linuxmusl', 'win32']) {
+      for (const arch of ['x64', 'arm64']) expect(shipped).toContain(`${platform}-${arch}.node`);
+    }
   });
 
   it('packs the built app and leaves out source maps and the Node build of better-sqlite3', () => {
     expect(config.files).toEqual(
       expect.arrayContaining(['package.json', 'dist/electron/**/*', 'dist/renderer/**/*', '!**/*.map']),
     );
-    expect(
-      config.files.some((f) => f.startsWith('!node_modules/better-sqlite3/') && f.includes('build')),
-    ).toBe(true);
+    expect(config.files).toContain('!node_modules/better-sqlite3/{build,deps,src,docs,benchmark}/**');
     expect(packageJson.main).toBe('dist/electron/main.cjs');
   });
 
-  it('`npm run dist` builds the app and the Electron build of better-sqlite3 before packaging', () => {
-    const steps = packageJson.scripts.dist?.split('&&').map((s) => s.trim()) ?? [];
-    expect(steps).toEqual([
+  it('`npm start` and `npm run dist` build the app and compile nothing native', () => {
+    const steps = (script: string | undefined) => script?.split('&&').map((s) => s.trim()) ?? [];
+    expect(steps(packageJson.scripts.dist)).toEqual([
       'npm run build',
-      'npm run native:electron',
       'electron-builder --config build/electron-builder.config.cjs',
+    ]);
+    expect(steps(packageJson.scripts.start)).toEqual([
+      'node build/check-node.mjs',
+      'npm run build',
+      'electron .',
     ]);
   });
 });
@@ -138,9 +149,16 @@ describe('build/after-pack.cjs', () => {
       platform === 'darwin'
         ? path.join(appOutDir, 'Roundtable.app', 'Contents', 'Resources')
         : path.join(appOutDir, 'resources');
-    const nativeDir = path.join(resources, 'app.asar.unpacked', '.native', `electron-${electronVersion}`);
-    mkdirSync(nativeDir, { recursive: true });
-    if (withNative) writeFileSync(path.join(nativeDir, 'better_sqlite3.node'), 'native');
+    const prebuilds = path.join(
+      resources,
+      'app.asar.unpacked',
+      'node_modules',
+      'better-sqlite3',
+      'prebuilds',
+    );
+    mkdirSync(prebuilds, { recursive: true });
+    const arch = hostArch === ARCH.arm64 ? 'arm64' : 'x64';
+    if (withNative) writeFileSync(path.join(prebuilds, `${platform}-${arch}.node`), 'native');
     return {
       appOutDir,
       electronPlatformName: platform,
@@ -148,7 +166,6 @@ describe('build/after-pack.cjs', () => {
       packager: {
         executableName: 'roundtable',
         appInfo: { productFilename: 'Roundtable' },
-        info: { framework: { version: electronVersion } },
       },
     };
   }
@@ -167,18 +184,27 @@ describe('build/after-pack.cjs', () => {
     });
   });
 
-  it('refuses a package without the Electron build of better-sqlite3', async () => {
+  it("refuses a package without better-sqlite3's binary for its platform", async () => {
     const flipFuses = vi.fn(() => Promise.resolve(1));
     await expect(
       afterPack.createAfterPack({ flipFuses, log: () => {} })(packedApp('linux', false)),
-    ).rejects.toThrow(/better-sqlite3 is missing/);
+    ).rejects.toThrow(/prebuilt binary for this platform is missing/);
     expect(flipFuses).not.toHaveBeenCalled();
   });
 
-  it('refuses to package another architecture than the one better-sqlite3 was built for', async () => {
-    const context = { ...packedApp('linux'), arch: hostArch === ARCH.x64 ? ARCH.arm64 : ARCH.x64 };
+  it("looks for the target architecture's binary, not the packaging machine's", async () => {
+    const context = { ...packedApp('win32'), arch: hostArch === ARCH.x64 ? ARCH.arm64 : ARCH.x64 };
     await expect(
       afterPack.createAfterPack({ flipFuses: () => Promise.resolve(1), log: () => {} })(context),
-    ).rejects.toThrow(/build each architecture/);
+    ).rejects.toThrow(/win32-(x64|arm64)\.node/);
+  });
+
+  it.each([
+    ['darwin', 3, 'darwin-arm64.node'],
+    ['mas', 1, 'darwin-x64.node'],
+    ['win32', 1, 'win32-x64.node'],
+    ['linux', 3, 'linux-arm64.node'],
+  ] as const)('names the %s binary for arch %i as better-sqlite3 does (%s)', (platform, arch, name) => {
+    expect(afterPack.prebuildName(platform, arch)).toBe(name);
   });
 });
