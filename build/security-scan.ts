@@ -3,7 +3,7 @@
 // any finding above informational that build/electronegativity.config.cjs does not justify, and on a
 // justification that matches no finding.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -78,13 +78,29 @@ type Electronegativity = (
   options: Record<string, unknown>,
 ) => Promise<{ issues: RawIssue[]; errors: unknown[] }>;
 
+/**
+ * Electronegativity, kept offline: it fetches translations of its messages with `got` on every run,
+ * and on Node 24 got's retry of that failed request throws out of a timer after the scan is done.
+ * The scan reads only files, so the fetch is answered at once with a failure (it falls back to its
+ * bundled English).
+ */
+function loadElectronegativity(): Electronegativity {
+  const entry = require.resolve('@doyensec/electronegativity');
+  const got = require.resolve('got', { paths: [path.dirname(entry)] });
+  const offline = new Module(got);
+  offline.loaded = true;
+  offline.exports = () => Promise.reject(new Error('Electronegativity runs offline here.'));
+  require.cache[got] ??= offline;
+  return require(entry) as Electronegativity;
+}
+
 async function scan(
   kind: Scan,
   input: string,
   config: ScanConfig,
   electronVersion: string,
 ): Promise<Finding[]> {
-  const run = require('@doyensec/electronegativity') as Electronegativity;
+  const run = loadElectronegativity();
   const result = await run({
     input,
     customScan: [],

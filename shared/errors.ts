@@ -8,6 +8,14 @@ export const ERROR_CODES = [
   'PHASE_RULE',
   'CORRUPT',
   'TOO_NEW',
+  /** The archive is open in another copy of Roundtable. */
+  'IN_USE',
+  /** The disk holding the archive is full: what was already saved is kept. */
+  'DISK_FULL',
+  /** The archive's file or folder cannot be written (permissions, a read-only disk). */
+  'READ_ONLY',
+  /** The disk reported an error reading or writing the archive. */
+  'IO_ERROR',
   'INTERNAL',
 ] as const;
 

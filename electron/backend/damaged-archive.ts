@@ -8,6 +8,8 @@ export interface DamagedArchive {
   keptIn: string;
   /** Their new names: the archive, and its -wal and -shm where there were any. */
   keptAs: string[];
+  /** What was found, in a sentence for the chair (an empty file, another archive's log, damage). */
+  finding: string;
   /** The newest backup that passed quick_check, or null when there is none. */
   latestBackup: { file: string; takenAt: number } | null;
 }
@@ -16,7 +18,7 @@ export type RecoveryChoice = 'restore' | 'fresh' | 'quit';
 
 export function damagedMessage(damaged: DamagedArchive): string {
   const names = damaged.keptAs.map((f) => path.basename(f)).join(', ');
-  return `Roundtable's archive is damaged and could not be opened safely. Nothing was deleted: the damaged files were kept in ${damaged.keptIn} (${names}).`;
+  return `Roundtable's archive is damaged and could not be opened safely. ${damaged.finding} Nothing was deleted: the damaged files were kept in ${damaged.keptIn} (${names}).`;
 }
 
 export function isDamagedArchive(value: unknown): value is DamagedArchive {
@@ -30,6 +32,7 @@ export function isDamagedArchive(value: unknown): value is DamagedArchive {
       typeof (backup as Record<string, unknown>).takenAt === 'number');
   return (
     typeof v.keptIn === 'string' &&
+    typeof v.finding === 'string' &&
     Array.isArray(v.keptAs) &&
     v.keptAs.every((f) => typeof f === 'string') &&
     backupOk

@@ -8,6 +8,11 @@ import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 export interface Backend {
   invoke(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
+  /**
+   * Damage found while the archive was open: its files were kept aside, the error carries the
+   * DamagedArchive (as at start), and every later call is refused until the backend is restarted.
+   */
+  onDamaged(listener: (error: AppError) => void): () => void;
   /** Checkpoints and closes the database, then ends the worker. */
   close(): Promise<void>;
 }
@@ -24,6 +29,7 @@ export function startBackend(workerFile: string, config: WorkerConfig): Promise<
   const worker = new Worker(workerFile, { workerData: config });
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
+  const damageListeners = new Set<(error: AppError) => void>();
   let nextId = 1;
   let running = true;
   let whenClosed: (() => void) | undefined;
@@ -51,6 +57,10 @@ export function startBackend(workerFile: string, config: WorkerConfig): Promise<
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onDamaged(listener) {
+      damageListeners.add(listener);
+      return () => damageListeners.delete(listener);
     },
     async close() {
       if (!running) return;
@@ -81,6 +91,11 @@ export function startBackend(workerFile: string, config: WorkerConfig): Promise<
         case 'event':
           for (const listener of listeners) listener(message.name, message.payload);
           break;
+        case 'damaged': {
+          const error = new AppError(message.error.code, message.error.message, message.error.details);
+          for (const listener of damageListeners) listener(error);
+          break;
+        }
         case 'closed':
           whenClosed?.();
           break;

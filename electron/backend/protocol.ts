@@ -15,4 +15,6 @@ export type FromWorker =
   | { kind: 'failed'; error: ErrorBody }
   | { kind: 'result'; id: number; envelope: Envelope<unknown> }
   | { kind: 'event'; name: EventName; payload: unknown }
+  /** Damage found while the archive was open: its files are aside, and every call is refused until a restart. */
+  | { kind: 'damaged'; error: ErrorBody }
   | { kind: 'closed' };

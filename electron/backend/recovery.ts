@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { latestGoodBackup, restoreBackup } from '../store/backups';
-import { openDatabase, type Db, type OpenOptions } from '../store/database';
+import { latestGoodBackup, restoreBackup, verifyBackup } from '../store/backups';
+import { EMPTY_ARCHIVE, FOREIGN_WAL, openDatabase, type Db, type OpenOptions } from '../store/database';
+import { MIGRATIONS } from '../store/migrations';
 import { makePrivate, syncDir } from '../store/private-files';
 import { damagedMessage, type DamagedArchive } from './damaged-archive';
 
@@ -51,33 +52,105 @@ export interface OpenArchiveOptions extends OpenOptions {
 
 /**
  * Opens the archive as the worker does. A damaged one is moved aside and refused with CORRUPT,
- * carrying a DamagedArchive in its details; every other refusal passes through unchanged.
+ * carrying a DamagedArchive in its details; every other refusal passes through unchanged. A backup
+ * to restore is checked before anything moves: one that is damaged, or that a newer Roundtable took,
+ * is refused with nothing changed. A restored copy that still will not open is kept aside as
+ * failed-restore, and the next good backup is offered, so no start is ever left stuck on it.
  */
 export async function openArchive(dbFile: string, options: OpenArchiveOptions = {}): Promise<Db> {
   const { restoreFrom, now = Date.now, ...open } = options;
-  if (restoreFrom !== undefined) {
-    try {
-      restoreBackup(restoreFrom, dbFile);
-    } catch (error) {
-      throw new AppError(
-        'CORRUPT',
-        'That backup could not be restored: it is damaged or could not be copied. Nothing was changed or deleted.',
-        { cause: error instanceof Error ? error.message : String(error) },
-      );
-    }
-  }
+  const supported = (open.migrations ?? MIGRATIONS).length;
+  if (restoreFrom !== undefined) putBackupInPlace(restoreFrom, dbFile, supported);
   try {
     return await openDatabase(dbFile, open);
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'CORRUPT') throw error;
-    const keptAs = moveAside(dbFile, now());
-    const backup = latestGoodBackup(dbFile);
-    const damaged: DamagedArchive = {
-      keptIn: path.dirname(dbFile),
-      keptAs,
-      latestBackup: backup ? { file: backup.file, takenAt: backup.takenAt } : null,
-    };
-    const cause = (error.details as { cause?: unknown } | undefined)?.cause;
-    throw new AppError('CORRUPT', damagedMessage(damaged), { cause, damaged });
+    const code = error instanceof AppError ? error.code : undefined;
+    // A restored copy that fails to open for a reason of its own (not the disk's) is set aside.
+    const restoredWontOpen = restoreFrom !== undefined && code !== 'IN_USE' && code !== 'READ_ONLY';
+    if (code !== 'CORRUPT' && !restoredWontOpen) throw error;
+    const recorded =
+      error instanceof AppError ? (error.details as { cause?: unknown } | undefined)?.cause : undefined;
+    const cause =
+      typeof recorded === 'string' ? recorded : error instanceof Error ? error.message : String(error);
+    throw setAside(dbFile, {
+      reason: restoreFrom !== undefined ? 'failed-restore' : 'corrupt',
+      finding: findingOf(cause),
+      now: now(),
+      supported,
+      except: restoreFrom !== undefined ? [restoreFrom] : [],
+      cause,
+    });
   }
+}
+
+function putBackupInPlace(backupFile: string, dbFile: string, supported: number): void {
+  let schemaVersion: number;
+  try {
+    schemaVersion = verifyBackup(backupFile).schemaVersion;
+  } catch (error) {
+    throw new AppError(
+      'CORRUPT',
+      'That backup is damaged, so it was not restored. Nothing was changed or deleted.',
+      { cause: error instanceof Error ? error.message : String(error) },
+    );
+  }
+  if (schemaVersion > supported) {
+    throw new AppError(
+      'TOO_NEW',
+      `That backup was taken by a newer version of Roundtable (schema ${schemaVersion}; this version reads up to ${supported}), so it was not restored. Nothing was changed or deleted.`,
+      { version: schemaVersion, supported },
+    );
+  }
+  try {
+    restoreBackup(backupFile, dbFile);
+  } catch (error) {
+    throw new AppError(
+      'CORRUPT',
+      'That backup could not be restored: it could not be copied into place. Nothing was changed or deleted.',
+      { cause: error instanceof Error ? error.message : String(error) },
+    );
+  }
+}
+
+/**
+ * Keeps the archive's files aside whole and finds the backup that could replace them: the damaged
+ * archive as a refusal main turns into the recovery dialog. Used at open and when damage is found
+ * while the archive is open.
+ */
+export function setAside(
+  dbFile: string,
+  how: {
+    reason: AsideReason;
+    finding: string;
+    now: number;
+    supported?: number;
+    except?: readonly string[];
+    cause?: unknown;
+  },
+): AppError {
+  const keptAs = moveAside(dbFile, how.now, how.reason);
+  const backup = latestGoodBackup(dbFile, {
+    ...(how.supported === undefined ? {} : { supported: how.supported }),
+    except: how.except ?? [],
+  });
+  const damaged: DamagedArchive = {
+    keptIn: path.dirname(dbFile),
+    keptAs,
+    finding: how.finding,
+    latestBackup: backup ? { file: backup.file, takenAt: backup.takenAt } : null,
+  };
+  return new AppError('CORRUPT', damagedMessage(damaged), { cause: how.cause, damaged });
+}
+
+/** What was found, in a sentence for the chair, from what the open path recorded. */
+export function findingOf(cause: string): string {
+  if (cause.includes(EMPTY_ARCHIVE))
+    return 'The archive file was empty (0 bytes), so there was nothing in it to open.';
+  if (cause.includes('truncated'))
+    return 'The archive file was empty, but it had been backed up before: it was cut short.';
+  if (cause.includes(FOREIGN_WAL))
+    return 'The write-ahead log beside it (its -wal file) belongs to another archive; opening the two together would have mixed two archives.';
+  if (cause.includes('write-ahead log'))
+    return 'The write-ahead log beside it (its -wal file) is not one SQLite wrote.';
+  return 'SQLite found damage in it.';
 }

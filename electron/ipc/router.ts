@@ -11,6 +11,7 @@ import {
 } from '../../shared/channels';
 import { contract, type Output, type ParsedInput } from '../../shared/contract';
 import { AppError, type Envelope, type ErrorBody } from '../../shared/errors';
+import { storageFault } from '../store/faults';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 
@@ -58,6 +59,9 @@ async function answer(
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof AppError) return failure(error.toBody());
+    // A full disk, a read-only file, an I/O error or damage: named, not lumped with the rest.
+    const fault = storageFault(error);
+    if (fault) return failure(fault.toBody());
     log(error);
     return failure({
       code: 'INTERNAL',

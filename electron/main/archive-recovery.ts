@@ -40,7 +40,7 @@ export function recoveryDialogOptions(damaged: DamagedArchive): {
       type: 'warning',
       title: 'Roundtable’s archive is damaged',
       message: 'Roundtable found its archive damaged and could not open it safely.',
-      detail: `${kept}\n\n${offer}`,
+      detail: `${damaged.finding}\n\n${kept}\n\n${offer}`,
       buttons: choices.map((c) => labels[c]),
       defaultId: 0,
       cancelId: choices.indexOf('quit'),

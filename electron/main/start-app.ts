@@ -9,12 +9,12 @@ import type {
   SaveDialogReturnValue,
 } from 'electron';
 import { IPC_EVENT } from '../../shared/bridge';
-import { AppError } from '../../shared/errors';
+import { AppError, type Envelope } from '../../shared/errors';
 import type { Backend } from '../backend/host';
 import type { WorkerConfig } from '../backend/protocol';
 import { bindIpc, type IpcMainLike } from '../ipc/electron-binding';
 import { createHostRouter } from '../ipc/router';
-import { damagedArchiveOf } from '../backend/damaged-archive';
+import { damagedArchiveOf, type DamagedArchive } from '../backend/damaged-archive';
 import { APP_INDEX_URL, APP_SCHEME, appProtocolHandler } from './app-protocol';
 import { askHowToRecover } from './archive-recovery';
 import { saveExport, windowPrinter, type PrintWindowFactory } from './export-save';
@@ -32,6 +32,7 @@ import { mainWindowOptions, presenterWindowOptions } from './window';
 export interface WindowLike {
   readonly webContents: {
     send(channel: string, ...args: unknown[]): void;
+    reload(): void;
     printToPDF(options: { printBackground: boolean; pageSize: 'A4' }): Promise<Buffer>;
   };
   destroy(): void;
@@ -171,6 +172,38 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
     return;
   }
 
+  /**
+   * Damage found while the archive is open leads to the same choice as at start: the worker has
+   * kept the files aside and refuses every call; a new worker opens the restored or empty archive,
+   * and the windows reload onto it.
+   */
+  let recovering = false;
+  const adopt = (running: Backend): void => {
+    running.onEvent((name, payload) => {
+      for (const window of appWindows()) window.webContents.send(IPC_EVENT, name, payload);
+    });
+    running.onDamaged((error) => {
+      const damaged = damagedArchiveOf(error);
+      if (!damaged || recovering) return;
+      recovering = true;
+      void (async () => {
+        const next = await chooseRecovery(electron, damaged, config);
+        await running.close().catch(() => undefined);
+        const replacement = next ? await openArchiveOrRecover(electron, host, next) : undefined;
+        if (!replacement) {
+          backend = undefined;
+          app.quit();
+          return;
+        }
+        backend = replacement;
+        adopt(replacement);
+        recovering = false;
+        for (const window of appWindows()) window.webContents.reload();
+      })();
+    });
+  };
+  adopt(backend);
+
   // Saving needs a dialog and a printer, which only main has; every other call goes to the backend.
   const createPrintWindow: PrintWindowFactory = (options) => {
     const window = new BrowserWindow(options);
@@ -178,22 +211,27 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
     return window;
   };
   const print = windowPrinter(createPrintWindow, printPages);
-  const toBackend = backend;
   const route = createHostRouter(
     { 'export.save': (request) => saveExport(dialog, print, request) },
-    (channel, input) => toBackend.invoke(channel, input),
+    (channel, input) => (backend ? backend.invoke(channel, input) : Promise.resolve(CLOSING)),
   );
   bindIpc(electron.ipcMain, { invoke: route });
-  backend.onEvent((name, payload) => {
-    for (const window of appWindows()) window.webContents.send(IPC_EVENT, name, payload);
-  });
   openMainWindow();
 }
+
+const CLOSING: Envelope<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Roundtable is closing its archive. Nothing was saved.' },
+};
+
+/** How many times the chair is asked in a row: each failed restore sets its copy aside and asks again. */
+const RECOVERY_QUESTIONS = 3;
 
 /**
  * Starts the backend. When the worker reports the archive damaged (it has already moved the files
  * aside), asks the chair whether to restore the latest good backup or start empty, and starts
- * again once with that choice. Resolves to undefined when Roundtable should quit.
+ * again with that choice. A restore that fails the same way (its copy kept aside, the next good
+ * backup offered) asks again, a few times at most. Resolves to undefined when Roundtable should quit.
  */
 async function openArchiveOrRecover(
   electron: ElectronLike,
@@ -201,34 +239,39 @@ async function openArchiveOrRecover(
   config: WorkerConfig,
 ): Promise<Backend | undefined> {
   const workerFile = path.join(host.bundleDir, 'backend-worker.cjs');
-  const showFailure = (error: unknown) => {
-    if (!(error instanceof AppError)) console.error(error);
-    electron.dialog.showErrorBox(
-      'Roundtable could not open its archive',
-      error instanceof AppError
-        ? error.message
-        : 'Roundtable could not start its archive. Open it again in a moment.',
-    );
-  };
-  try {
-    return await host.startBackend(workerFile, config);
-  } catch (error) {
-    const damaged = damagedArchiveOf(error);
-    if (!damaged) {
-      showFailure(error);
-      return undefined;
-    }
-    const choice = await askHowToRecover(electron.dialog, damaged);
-    if (choice === 'quit' || (choice === 'restore' && !damaged.latestBackup)) return undefined;
-    const retry =
-      choice === 'restore' && damaged.latestBackup
-        ? { ...config, restoreFrom: damaged.latestBackup.file }
-        : config;
+  let attempt = config;
+  for (let asked = 0; ; asked++) {
     try {
-      return await host.startBackend(workerFile, retry);
-    } catch (again) {
-      showFailure(again);
-      return undefined;
+      return await host.startBackend(workerFile, attempt);
+    } catch (error) {
+      const damaged = damagedArchiveOf(error);
+      if (!damaged || asked >= RECOVERY_QUESTIONS) {
+        if (!(error instanceof AppError)) console.error(error);
+        electron.dialog.showErrorBox(
+          'Roundtable could not open its archive',
+          error instanceof AppError
+            ? error.message
+            : 'Roundtable could not start its archive. Open it again in a moment.',
+        );
+        return undefined;
+      }
+      const next = await chooseRecovery(electron, damaged, config);
+      if (!next) return undefined;
+      attempt = next;
     }
   }
+}
+
+/** The chair's answer to a damaged archive, as the backend's next start: undefined means quit. */
+async function chooseRecovery(
+  electron: ElectronLike,
+  damaged: DamagedArchive,
+  config: WorkerConfig,
+): Promise<WorkerConfig | undefined> {
+  const choice = await askHowToRecover(electron.dialog, damaged);
+  if (choice === 'quit') return undefined;
+  if (choice === 'restore') {
+    return damaged.latestBackup ? { ...config, restoreFrom: damaged.latestBackup.file } : undefined;
+  }
+  return config;
 }

@@ -7,6 +7,7 @@ import type { BackupEntry } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/router';
 import { listBackups, takeBackup, verifyBackup, type Backup } from '../store/backups';
+import { SCHEMA_VERSION } from '../store/migrations';
 import type { ServiceContext } from './context';
 
 export function backupEntry(backup: Backup): BackupEntry {
@@ -44,10 +45,17 @@ export function backupHandlers(
       const backup = listBackups(file).find((b) => path.basename(b.file) === name);
       if (!backup)
         throw new AppError('NOT_FOUND', 'That backup is no longer there. Choose another from the list.');
+      let schemaVersion: number;
       try {
-        verifyBackup(backup.file);
+        schemaVersion = verifyBackup(backup.file).schemaVersion;
       } catch {
         throw new AppError('CORRUPT', 'That backup is damaged, so it was not restored. Nothing was changed.');
+      }
+      if (schemaVersion > SCHEMA_VERSION) {
+        throw new AppError(
+          'TOO_NEW',
+          'That backup was taken by a newer version of Roundtable, so this version cannot open it. Nothing was changed.',
+        );
       }
       if (!context.restoreArchive) {
         throw new AppError('CONFLICT', 'Restoring needs Roundtable’s window. Nothing was changed.');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 // The connection type is spelled out here rather than imported: database.ts imports this module.
 type Db = Database.Database;
+import { SCHEMA_VERSION } from './migrations';
 import { createPrivateFile, ensurePrivateDir, makePrivate, syncDir } from './private-files';
 
 /** How many rolling backups are kept; backups taken before a migration are never pruned. */
@@ -131,12 +132,18 @@ export function verifyBackup(file: string): VerifiedBackup {
   }
 }
 
-/** The newest backup that passes quick_check, or undefined. */
-export function latestGoodBackup(dbFile: string): Backup | undefined {
+/**
+ * The newest backup that passes quick_check and that this version can open (a backup a newer
+ * Roundtable took has a schema this one cannot read), leaving out any in `except`; or undefined.
+ */
+export function latestGoodBackup(
+  dbFile: string,
+  { supported = SCHEMA_VERSION, except = [] }: { supported?: number; except?: readonly string[] } = {},
+): Backup | undefined {
   for (const backup of listBackups(dbFile)) {
+    if (except.includes(backup.file)) continue;
     try {
-      verifyBackup(backup.file);
-      return backup;
+      if (verifyBackup(backup.file).schemaVersion <= supported) return backup;
     } catch {
       // A damaged backup is skipped, and kept: it may still hold something worth recovering by hand.
     }

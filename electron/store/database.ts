@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { randomInt } from 'node:crypto';
 import { AppError } from '../../shared/errors';
+import { checkWritable } from './faults';
 import { listBackups, takeBackup } from './backups';
 import { MIGRATIONS, type Migration } from './migrations';
 import { createPrivateFile, ensurePrivateDir } from './private-files';
@@ -20,6 +22,7 @@ export interface OpenOptions {
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
   const migrations = options.migrations ?? MIGRATIONS;
   ensurePrivateDir(path.dirname(file));
+  checkWritable(file);
   checkFilesBeforeOpen(file);
   createPrivateFile(file);
   // Everything that decides whether the file may be opened at all reads it through a read-only
@@ -33,6 +36,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       if (version > 0) await takeBackup(db, file, { ...options, label: `schema${version}` });
       migrate(db, migrations, version);
     }
+    ensureArchiveId(db);
     return db;
   } catch (error) {
     db.close();
@@ -41,6 +45,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
 }
 
 /** The pragmas every connection runs with; see docs/architecture.md "Storage". */
+export const EMPTY_ARCHIVE = 'the archive file is empty (0 bytes)';
+
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   // FULL: an acknowledged contribution survives power loss, not only a crash.
@@ -61,15 +67,21 @@ export function migrate(db: Db, migrations: readonly Migration[], from: number):
 }
 
 /**
- * Reads the schema version and runs quick_check read-only; refuses a newer or damaged archive.
- * A read-only connection to a WAL database creates an empty -wal and -shm when there were none:
- * those are removed again, so a refused archive is left exactly as it was found.
+ * Reads the schema version and checks the archive read-only; refuses a newer or damaged archive.
+ * A read-only connection to a WAL database creates an empty -wal and -shm when there were none. They
+ * are created here first, exclusively, so that only files this process made are ever removed again,
+ * and only when the archive is refused: a refused archive is left exactly as it was found.
+ *
+ * A -wal with frames in it means the last session did not close cleanly (a clean close empties it),
+ * or that someone put it there. Then the full integrity_check runs instead of quick_check, and the
+ * log must belong to this archive: its view of the archive's id must match the id in the file itself.
  */
 function probe(file: string, supported: number, options: OpenOptions): number {
-  const [wal, shm] = [`${file}-wal`, `${file}-shm`];
-  const walCreated = !fs.existsSync(wal);
-  const shmCreated = !fs.existsSync(shm);
+  const wal = `${file}-wal`;
+  const hotWal = (sizeOf(wal) ?? 0) > 0;
+  const created = [wal, `${file}-shm`].filter(createIfAbsent);
   let db: Db | undefined;
+  let refused = true;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -80,33 +92,82 @@ function probe(file: string, supported: number, options: OpenOptions): number {
         { version, supported },
       );
     }
-    if (options.quickCheck !== false) {
-      const result: unknown = db.pragma('quick_check', { simple: true });
+    if (hotWal) {
+      const inFile = archiveIdInFile(file);
+      const seen = db.pragma('application_id', { simple: true }) as number;
+      if (inFile !== 0 && seen !== inFile) throw corrupt(file, FOREIGN_WAL);
+    }
+    if (hotWal || options.quickCheck !== false) {
+      const result: unknown = db.pragma(hotWal ? 'integrity_check' : 'quick_check', { simple: true });
       if (result !== 'ok') throw corrupt(file, result);
     }
+    refused = false;
     return version;
   } catch (error) {
     throw isDamage(error) ? corrupt(file, error) : error;
   } finally {
     db?.close();
-    if (walCreated && sizeOf(wal) === 0) {
-      fs.rmSync(wal, { force: true });
-      if (shmCreated) fs.rmSync(shm, { force: true });
+    // The -shm holds only the wal-index this connection built; a -wal it made stays empty (a read-only
+    // connection writes no frames): if one ever is not, it is kept.
+    if (refused) {
+      for (const made of created)
+        if (made.endsWith('-shm') || sizeOf(made) === 0) fs.rmSync(made, { force: true });
     }
   }
 }
 
+export const FOREIGN_WAL = 'the write-ahead log beside the archive belongs to another archive';
+
+/** Creates `file` empty and private if it does not exist; true when this call created it. */
+function createIfAbsent(file: string): boolean {
+  try {
+    createPrivateFile(file, { exclusive: true });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/**
+ * Each archive gets a random id in its header's application_id, once. A -wal from another archive
+ * shows its own id through the connection while the file keeps this one's.
+ */
+function ensureArchiveId(db: Db): void {
+  if (db.pragma('application_id', { simple: true }) !== 0) return;
+  db.pragma(`application_id = ${randomInt(1, 2 ** 31 - 1)}`);
+}
+
+/** The application_id in the main file's own header (bytes 68–71), whatever a -wal says. */
+export function archiveIdInFile(file: string): number {
+  const header = Buffer.alloc(72);
+  const fd = fs.openSync(file, 'r');
+  try {
+    if (fs.readSync(fd, header, 0, 72, 0) < 72) return 0;
+  } finally {
+    fs.closeSync(fd);
+  }
+  return header.readInt32BE(68);
+}
+
 /**
  * Damage SQLite would not report, or would silently repair, found before it touches the files:
- *  - a zero-length archive that has backups or a -wal beside it was truncated (a new one has neither);
+ *  - a zero-length archive: a new archive is created by this function, so an empty file was
+ *    truncated, or its creation was cut off before SQLite wrote a byte. Either way the chair is told
+ *    and the file is kept aside, rather than an empty archive silently taking its place;
  *  - a -wal whose header is not a WAL header: SQLite would ignore it and delete it on close, with
  *    whatever it held. A crash never leaves one (the header is written and synced before any frame).
  */
 export function checkFilesBeforeOpen(file: string): void {
   const size = sizeOf(file);
   const walSize = sizeOf(`${file}-wal`);
-  if (size === 0 && ((walSize ?? 0) > 0 || listBackups(file).length > 0)) {
-    throw corrupt(file, 'the archive file is empty, but it has been backed up before: it was truncated');
+  if (size === 0) {
+    throw corrupt(
+      file,
+      listBackups(file).length > 0 || (walSize ?? 0) > 0
+        ? 'the archive file is empty, but it has been backed up before: it was truncated'
+        : EMPTY_ARCHIVE,
+    );
   }
   if (walSize !== undefined && walSize > 0 && !hasWalHeader(`${file}-wal`)) {
     throw corrupt(file, 'the write-ahead log beside the archive does not start with a valid header');

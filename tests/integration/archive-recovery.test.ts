@@ -4,14 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
 import { damagedArchiveOf, type DamagedArchive } from '../../electron/backend/damaged-archive';
 import { moveAside, openArchive } from '../../electron/backend/recovery';
-import { createRouter } from '../../electron/ipc/router';
-import { createHandlers } from '../../electron/services';
-import { createStore } from '../../electron/store';
 import { listBackups, takeBackup } from '../../electron/store/backups';
-import type { Db } from '../../electron/store/database';
 import { tempDir } from './backend-fixture';
 import {
   filesOf,
@@ -25,68 +20,17 @@ import {
   truncate,
   withHotWal,
 } from './damaged-archive-fixtures';
+import {
+  BACKED_UP_TITLE,
+  archiveWithBackup,
+  capture,
+  keepForCleanup,
+  refusal,
+  removeTempDirs,
+  titles,
+} from './recovery-fixture';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const BACKED_UP_TITLE = 'How do I hand the sales team to a new leader without losing our best accounts?';
-
-async function capture(db: Db, title: string, points: number) {
-  const route = createRouter(createHandlers({ store: createStore(db), emit: () => {} }));
-  const call = async (channel: string, input: unknown) => {
-    const envelope = await route(channel, input);
-    if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`);
-    return envelope.value as { id: string };
-  };
-  const group = await call('group.create', { name: 'Austin CEO Forum' });
-  const ana = await call('member.create', { groupId: group.id, name: 'Ana Ruiz', company: 'Ruiz Logistics' });
-  const situation = await call('situation.create', {
-    groupId: group.id,
-    presenterId: ana.id,
-    title,
-    background: 'Ten years of founder-led sales. '.repeat(40),
-  });
-  for (let i = 0; i < points; i++) {
-    await call('contribution.add', {
-      situationId: situation.id,
-      authorId: ana.id,
-      kind: 'advice',
-      body: `Point ${i}: pair the new leader with each key account for a quarter first. ${'Context. '.repeat(60)}`,
-    });
-  }
-}
-
-/** An archive with a good backup taken after its first situation, and more captured since. */
-async function archiveWithBackup() {
-  const dir = tempDir();
-  dirs.push(dir);
-  const dbFile = path.join(dir, 'roundtable.db');
-  const db = await openArchive(dbFile);
-  await capture(db, BACKED_UP_TITLE, 5);
-  const backup = await takeBackup(db, dbFile, { now: Date.UTC(2025, 10, 20, 18) });
-  await capture(db, 'Should we open a second plant in Monterrey?', 60);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  return { dir, dbFile, backup };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-function titles(db: Db): string[] {
-  return db
-    .prepare<[], { title: string }>('SELECT title FROM situations ORDER BY created_at')
-    .all()
-    .map((r) => r.title);
-}
+afterEach(removeTempDirs);
 
 const DAMAGE: [string, (dbFile: string) => void][] = [
   ['random bytes over the header', garbleHeader],
@@ -171,7 +115,7 @@ describe('openArchive on a damaged archive', () => {
 
   it('says there is no backup when none passes quick_check', async () => {
     const dir = tempDir();
-    dirs.push(dir);
+    keepForCleanup(dir);
     const dbFile = path.join(dir, 'roundtable.db');
     const db = await openArchive(dbFile);
     await capture(db, BACKED_UP_TITLE, 30);
@@ -204,11 +148,17 @@ describe('openArchive on a sound archive', () => {
     db.close();
   });
 
-  it('opens a zero-length file that was never backed up as a new archive', async () => {
+  it('keeps a zero-length file that was never backed up aside and says so, rather than silently starting anew', async () => {
     const dir = tempDir();
-    dirs.push(dir);
+    keepForCleanup(dir);
     const dbFile = path.join(dir, 'roundtable.db');
     fs.writeFileSync(dbFile, '', { mode: 0o600 });
+    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile)));
+    expect(damaged?.finding).toMatch(/empty \(0 bytes\)/);
+    expect(damaged?.latestBackup).toBeNull();
+    expect(fs.existsSync(dbFile)).toBe(false);
+    expect(damaged?.keptAs.map((f) => fs.statSync(f).size)).toEqual([0]);
+    // "Start with an empty archive" then opens a new one.
     const db = await openArchive(dbFile);
     expect(titles(db)).toEqual([]);
     db.close();
@@ -227,7 +177,7 @@ describe('openArchive on a sound archive', () => {
 describe('moveAside', () => {
   it('never overwrites files kept aside earlier at the same moment', () => {
     const dir = tempDir();
-    dirs.push(dir);
+    keepForCleanup(dir);
     const dbFile = path.join(dir, 'roundtable.db');
     const at = Date.UTC(2025, 0, 1);
     fs.writeFileSync(dbFile, 'first');

@@ -13,6 +13,7 @@ import {
 
 const withBackup: DamagedArchive = {
   keptIn: '/home/chair/.config/Roundtable',
+  finding: 'The write-ahead log beside it (its -wal file) belongs to another archive.',
   keptAs: [
     '/home/chair/.config/Roundtable/roundtable.db.corrupt-2025-11-22T07-23-01-123Z',
     '/home/chair/.config/Roundtable/roundtable.db.corrupt-2025-11-22T07-23-01-123Z-wal',

@@ -13,6 +13,7 @@ import type { Backend } from '../../../electron/backend/host';
 import type { InvokeEventLike } from '../../../electron/ipc/electron-binding';
 import type { ElectronLike, WindowLike } from '../../../electron/main/start-app';
 import type { EventName } from '../../../shared/channels';
+import type { AppError } from '../../../shared/errors';
 
 export class FakeApp extends EventEmitter {
   isPackaged = false;
@@ -33,6 +34,7 @@ export class FakeWindow extends EventEmitter implements WindowLike {
 
   readonly webContents = {
     send: vi.fn(),
+    reload: vi.fn(),
     printToPDF: vi.fn((_options: { printBackground: boolean; pageSize: 'A4' }) =>
       Promise.resolve(Buffer.from('%PDF-1.7 printed by a fake window')),
     ),
@@ -95,6 +97,7 @@ export function fakeElectron() {
 
 export function fakeBackend() {
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
+  const damageListeners = new Set<(error: AppError) => void>();
   return {
     invoke: vi.fn<Backend['invoke']>(() => Promise.resolve({ ok: true, value: null })),
     close: vi.fn<Backend['close']>(() => Promise.resolve()),
@@ -105,5 +108,13 @@ export function fakeBackend() {
     emit(name: EventName, payload: unknown) {
       for (const listener of listeners) listener(name, payload);
     },
-  } satisfies Backend & { emit(name: EventName, payload: unknown): void };
+    onDamaged(listener: (error: AppError) => void) {
+      damageListeners.add(listener);
+      return () => damageListeners.delete(listener);
+    },
+    /** The worker finding its open archive damaged. */
+    damage(error: AppError) {
+      for (const listener of damageListeners) listener(error);
+    },
+  } satisfies Backend & { emit(name: EventName, payload: unknown): void; damage(error: AppError): void };
 }
