@@ -3,11 +3,17 @@
 // and wrong passphrases, truncated and tampered packs write nothing. What a pack holds, point by
 // point and credit by credit: pack-contents.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scrypt } from 'node:crypto';
+import { promisify } from 'node:util';
 import {
+  DEFAULT_SCRYPT,
   HEADER_BYTES,
+  NOT_A_PACK,
   openPack,
+  scryptMemory,
   sealPack,
   WRONG_PASSPHRASE,
+  type ScryptParams,
 } from '../../electron/services/packs/pack-crypto';
 import { PART_SITUATIONS } from '../../electron/services/packs/pack-payload';
 import { openTestBackend, seedGroup, type TestBackend } from './backend-fixture';
@@ -146,6 +152,65 @@ describe('pack envelope', () => {
       await expect(openPack(tampered, PASS), `byte ${at}`).rejects.toMatchObject({ name: 'AppError' });
     }
   }, 120_000);
+});
+
+describe('scrypt costs a pack header may ask for', () => {
+  /** The chair's real pack with its header's scrypt parameters rewritten, as a crafted file would be. */
+  function withParams({ log2N, r, p }: ScryptParams): string {
+    const bytes = Buffer.from(pack, 'base64');
+    bytes.writeUInt8(log2N, 8);
+    bytes.writeUInt8(r, 9);
+    bytes.writeUInt8(p, 10);
+    return bytes.toString('base64');
+  }
+
+  // 2^20 · 16 · 4 asks for 2 GiB and tens of seconds; then each parameter one step past its cap, a
+  // mix of them, and the most a header's bytes can say.
+  it.each([
+    { log2N: 20, r: 16, p: 4 },
+    { log2N: 18, r: 8, p: 1 },
+    { log2N: 15, r: 33, p: 1 },
+    { log2N: 15, r: 8, p: 5 },
+    { log2N: 16, r: 16, p: 2 },
+    { log2N: 255, r: 255, p: 255 },
+  ])('refuses log2(N) $log2N, r $r, p $p at once as not a pack, writing nothing', async (params) => {
+    const data = withParams(params);
+    const before = member.snapshot();
+    for (const channel of ['pack.import', 'pack.open'] as const) {
+      const started = performance.now();
+      const result = await member.route(channel, { data, passphrase: PASS });
+      expect(performance.now() - started, channel).toBeLessThan(250);
+      expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: NOT_A_PACK } });
+    }
+    expect(member.snapshot()).toBe(before);
+  });
+
+  it('opens packs sealed with what Roundtable writes and with up to four times its cost', async () => {
+    for (const params of [
+      DEFAULT_SCRYPT,
+      { log2N: 17, r: 8, p: 1 },
+      { log2N: 15, r: 32, p: 1 },
+      { log2N: 15, r: 8, p: 4 },
+      { log2N: 16, r: 16, p: 1 },
+    ]) {
+      const sealed = await sealPack(Buffer.from('the archive'), PASS, params);
+      expect((await openPack(sealed, PASS)).toString(), JSON.stringify(params)).toBe('the archive');
+    }
+  }, 60_000);
+
+  it('gives scrypt exactly the memory those parameters need, not a byte more', async () => {
+    const derive = promisify(scrypt) as (
+      ...args: [string, Buffer, number, { N: number; r: number; p: number; maxmem: number }]
+    ) => Promise<Buffer>;
+    for (const params of [DEFAULT_SCRYPT, { log2N: 15, r: 32, p: 1 }, { log2N: 15, r: 8, p: 4 }]) {
+      const options = { N: 2 ** params.log2N, r: params.r, p: params.p };
+      const maxmem = scryptMemory(params);
+      await expect(derive(PASS, Buffer.alloc(16), 32, { ...options, maxmem })).resolves.toHaveLength(32);
+      await expect(derive(PASS, Buffer.alloc(16), 32, { ...options, maxmem: maxmem - 1 })).rejects.toThrow(
+        /memory|invalid scrypt/i,
+      );
+    }
+  }, 60_000);
 });
 
 describe('confidential situations in a pack', () => {

@@ -27,6 +27,29 @@ export interface ScryptParams {
 /** 2^15 × 8 × 128 bytes = 32 MiB of memory per guess. */
 export const DEFAULT_SCRYPT: ScryptParams = { log2N: 15, r: 8, p: 1 };
 
+/**
+ * scrypt's work grows with N·r·p and its memory with N·r, and both are chosen by whoever wrote the
+ * header, before the passphrase can be checked. So a header may ask for at most four times the work
+ * Roundtable writes: room for a later Roundtable to double the cost twice as machines get faster,
+ * and nothing a crafted file could use to stall the archive. Four times 2^15·8·1 caps log2(N) at 17,
+ * r at 32 and p at 4 (each with the others as written), and memory stays under 128 MiB plus a few
+ * KiB (see scryptMemory). Within what the header's bytes can say, a crafted file could otherwise ask
+ * for gigabytes and minutes of work on every open.
+ */
+const MAX_SCRYPT_WORK = 4 * scryptWork(DEFAULT_SCRYPT);
+
+function scryptWork({ log2N, r, p }: ScryptParams): number {
+  return 2 ** log2N * r * p;
+}
+
+/**
+ * The bytes OpenSSL's scrypt allocates, which Node's maxmem is checked against: B is 128·r·p bytes
+ * and V with its two scratch blocks 128·r·(N + 2).
+ */
+export function scryptMemory({ log2N, r, p }: ScryptParams): number {
+  return 128 * r * (2 ** log2N + p + 2);
+}
+
 export const WRONG_PASSPHRASE =
   'That passphrase does not open this pack. If it is the right one, the file was changed or damaged after it was made.';
 export const NOT_A_PACK = 'That file is not a Roundtable archive pack.';
@@ -40,7 +63,7 @@ function deriveKey(passphrase: string, salt: Buffer, params: ScryptParams): Prom
       passphrase.normalize('NFC'),
       salt,
       32,
-      { N, r: params.r, p: params.p, maxmem: 256 * N * params.r + 1024 * 1024 },
+      { N, r: params.r, p: params.p, maxmem: scryptMemory(params) },
       (error, key) => (error ? reject(error) : resolve(key)),
     ),
   );
@@ -97,12 +120,11 @@ export function readHeader(pack: Buffer): {
     version >= OLDEST_VERSION &&
     pack.readUInt8(7) === KDF_SCRYPT &&
     params.log2N >= 15 &&
-    params.log2N <= 20 &&
     params.r >= 8 &&
-    params.r <= 16 &&
-    params.p >= 1 &&
-    params.p <= 4;
+    params.p >= 1;
   if (!sane) throw new AppError('CORRUPT', DAMAGED);
+  // No Roundtable writes such a header, so the file is treated as any other foreign file.
+  if (scryptWork(params) > MAX_SCRYPT_WORK) throw new AppError('VALIDATION', NOT_A_PACK);
   const salt = pack.subarray(11, 11 + SALT_BYTES);
   const nonce = pack.subarray(11 + SALT_BYTES, 11 + SALT_BYTES + NONCE_BYTES);
   const length = Number(pack.readBigUInt64BE(11 + SALT_BYTES + NONCE_BYTES));
