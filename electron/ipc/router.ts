@@ -1,6 +1,7 @@
-// route(channel, input): validate against the contract, call the domain handler, answer with an
-// envelope. Plain functions, so tests call it in-process; the backend worker hosts one router and
-// the host (Electron's main process or the browser shell) another for the channels only it can answer.
+// route(channel, input): copy the input as plain data (see plain-input.ts), validate it against the
+// contract, call the domain handler, answer with an envelope. Plain functions, so tests call it
+// in-process; the backend worker hosts one router and the host (Electron's main process or the
+// browser shell) another for the channels only it can answer.
 import type { z } from 'zod';
 import {
   isChannel,
@@ -12,6 +13,7 @@ import {
 import { contract, type Output, type ParsedInput } from '../../shared/contract';
 import { AppError, type Envelope, type ErrorBody } from '../../shared/errors';
 import { storageFault } from '../store/faults';
+import { plainInput } from './plain-input';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 
@@ -53,7 +55,9 @@ async function answer(
   handler: (input: unknown) => unknown,
   log: Log,
 ): Promise<Envelope<unknown>> {
-  const parsed = contract[channel].input.safeParse(input);
+  const plain = plainInput(input);
+  if (!plain.ok) return failure(plain.error);
+  const parsed = contract[channel].input.safeParse(plain.value);
   if (!parsed.success) return failure(validationError(parsed.error));
   try {
     return { ok: true, value: await handler(parsed.data) };

@@ -1,5 +1,6 @@
 // group.* and member.* through the router over a temp database file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NOT_PLAIN_DATA } from '../../electron/ipc/plain-input';
 import { openTestBackend, seedGroup, type TestBackend } from './backend-fixture';
 
 let backend: TestBackend;
@@ -18,6 +19,14 @@ describe('group.create and group.list', () => {
     expect(b.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(b.createdAt).toBeGreaterThan(Date.now() - 60_000);
     expect((await backend.call('group.list', {})).map((g) => g.id)).toEqual([a.id, b.id]);
+  });
+
+  it('refuses an Error as its input rather than naming a group after its class', async () => {
+    const before = backend.snapshot();
+    const result = await backend.route('group.create', new RangeError('Invalid array length'));
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: NOT_PLAIN_DATA } });
+    expect(backend.snapshot()).toBe(before);
+    expect(await backend.call('group.list', {})).toEqual([]);
   });
 
   it('refuses a name that is too long and writes nothing', async () => {

@@ -39,6 +39,70 @@ export function pollutionPayloads(): unknown[] {
 
 export const HUGE = 'x'.repeat(300_000);
 
+/** Classes of the caller's own, with nothing of their own but what is assigned to them. */
+class CallerRequest {
+  describe(): string {
+    return 'a request';
+  }
+}
+class CallerList extends Array<unknown> {}
+
+/**
+ * A valid input dressed as something other than plain data: what structured clone carries across
+ * IPC as itself (an Error, a Date, a Map), an instance of a class, or its fields handed over through
+ * a prototype or a getter. zod reads every one of these field by field as if it were the plain input.
+ */
+export function nonPlainPayloads(
+  valid: object,
+  /** Called whenever one of the getters is read. */
+  onRead: () => void = () => undefined,
+): { label: string; payload: unknown }[] {
+  const fields: [string, unknown][] = Object.entries(valid);
+  const getters = (): PropertyDescriptorMap =>
+    Object.fromEntries(
+      fields.map(([key, value]) => [
+        key,
+        {
+          get: () => {
+            onRead();
+            return value;
+          },
+          enumerable: true,
+        },
+      ]),
+    );
+  const payloads = [
+    { label: 'an Error with its fields', payload: Object.assign(new RangeError('boom'), valid) },
+    { label: 'a Date with its fields', payload: Object.assign(new Date(0), valid) },
+    { label: 'a Map with its fields', payload: Object.assign(new Map(), valid) },
+    { label: 'an instance of a class', payload: Object.assign(new CallerRequest(), valid) },
+    { label: 'its fields inherited', payload: Object.create(valid) as unknown },
+    {
+      label: 'its fields as getters on a prototype',
+      payload: Object.create(Object.defineProperties({}, getters())) as unknown,
+    },
+  ];
+  // Without fields, an object of getters is the plain {} a channel without input takes.
+  if (fields.length > 0) {
+    payloads.push({ label: 'its fields as getters', payload: Object.defineProperties({}, getters()) });
+  }
+  // One level down: a credit, a segment or a vote given as a class instance, a list as a subclass.
+  const nested = fields.map(([key, value]): [string, unknown] => {
+    if (Array.isArray(value)) {
+      const items = value.map((item: unknown) =>
+        typeof item === 'object' && item !== null ? Object.assign(new CallerRequest(), item) : item,
+      );
+      return [key, Object.setPrototypeOf(items, CallerList.prototype)];
+    }
+    if (typeof value === 'object' && value !== null) return [key, Object.assign(new CallerRequest(), value)];
+    return [key, value];
+  });
+  if (nested.some(([key, value]) => value !== (valid as Record<string, unknown>)[key])) {
+    payloads.push({ label: 'a field that is not plain data', payload: Object.fromEntries(nested) });
+  }
+  return payloads;
+}
+
 const awkwardText = fc.constantFrom(
   '',
   '   ',

@@ -5,11 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/channels';
 import { ERROR_CODES, type Envelope } from '../../shared/errors';
 import { openTestBackend, seedGroup, type TestBackend } from './backend-fixture';
+import { NOT_PLAIN_DATA } from '../../electron/ipc/plain-input';
 import {
   hostilePayload,
   nested,
+  nonPlainPayloads,
   pollutionPayloads,
   unknownChannel,
+  validInputs,
   HUGE,
   type SeededIds,
 } from './hostile-payloads';
@@ -98,6 +101,23 @@ describe('IPC fuzzing through the router', () => {
           expectTypedEnvelope(result);
         }
       }
+      expect(backend.snapshot()).toBe(before);
+    },
+  );
+
+  it.each(CHANNELS)(
+    '%s refuses an Error, a Date, a Map, a class instance or inherited fields, reading none of them',
+    async (channel) => {
+      let reads = 0;
+      const before = backend.snapshot();
+      for (const { label, payload } of nonPlainPayloads(validInputs(ids)[channel], () => reads++)) {
+        const result = await backend.route(channel, payload);
+        expect(result, label).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION', message: NOT_PLAIN_DATA },
+        });
+      }
+      expect(reads).toBe(0);
       expect(backend.snapshot()).toBe(before);
     },
   );
