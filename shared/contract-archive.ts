@@ -17,14 +17,20 @@ import {
   type TagWithCount,
 } from './domain';
 import { CREDIT_PRONOUNS } from './digest-format';
-import { channel, epochMs, idSchema, noInput, requiredText, text, override } from './contract-fields';
+import {
+  channel,
+  epochMs,
+  idSchema,
+  noInput,
+  requiredText,
+  text,
+  override,
+  verbatimText,
+} from './contract-fields';
 
 /** The archive's search box and filters; the same object lives in the archive's URL. */
 export const archiveQuerySchema = z.strictObject({
-  query: z
-    .string({ error: 'The search must be text.' })
-    .max(1_000, { error: 'The search is too long.' })
-    .default(''),
+  query: verbatimText('The search').max(1_000, { error: 'The search is too long.' }).default(''),
   groupId: idSchema.optional(),
   tagId: idSchema.optional(),
   presenterId: idSchema.optional(),

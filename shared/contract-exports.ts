@@ -10,7 +10,7 @@ import {
   TEXT_EXPORT_FORMATS,
 } from './domain';
 import { CREDIT_PRONOUNS } from './digest-format';
-import { channel, idSchema, noInput, requiredText } from './contract-fields';
+import { channel, idSchema, noInput, requiredText, verbatimText } from './contract-fields';
 
 const textFormat = z.enum(TEXT_EXPORT_FORMATS, { error: 'Export as Markdown or HTML.' });
 const level = z.enum(CONFIDENTIALITY_LEVELS, {
@@ -22,15 +22,14 @@ const includeConfidential = z
   .default(false);
 const redactCompanies = z.boolean({ error: 'Redacting companies is either asked or not.' }).default(false);
 /** A digest file's text, or a pack's bytes in base64: up to about 40 MB either way. */
-const digestText = z
-  .string({ error: 'The digest must be text.' })
-  .max(40_000_000, { error: 'That file is too large to import (at most 40 MB).' });
+const digestText = verbatimText('The digest').max(40_000_000, {
+  error: 'That file is too large to import (at most 40 MB).',
+});
 const packData = z
   .string({ error: 'A pack must be a file’s contents.' })
   .max(60_000_000, { error: 'That pack is too large (at most 45 MB).' })
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'That is not a Roundtable archive pack.' });
-const passphrase = z
-  .string({ error: 'The passphrase must be text.' })
+const passphrase = verbatimText('The passphrase')
   .min(1, { error: 'Type the pack’s passphrase.' })
   .max(1_024, { error: 'The passphrase is too long (at most 1024 characters).' });
 const newPassphrase = passphrase.refine((p) => p.length >= 8, {
@@ -102,9 +101,7 @@ export const exportChannels = {
           error: 'Save Markdown, HTML, PDF or a pack.',
         }),
         /** Markdown or HTML text (PDF prints this HTML), or a pack's bytes in base64. */
-        content: z
-          .string({ error: 'The content must be text.' })
-          .max(60_000_000, { error: 'That file is too large.' }),
+        content: verbatimText('The content').max(60_000_000, { error: 'That file is too large.' }),
       })
       // The name an export suggests always ends as its kind does, so it can never name another file.
       .refine((v) => SAVE_EXTENSIONS[v.format].some((ext) => v.fileName.toLowerCase().endsWith(ext)), {

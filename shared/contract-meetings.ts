@@ -19,7 +19,16 @@ import {
   type WrapUp,
   type Contribution,
 } from './domain';
-import { channel, epochMs, idSchema, noInput, requiredText, text, override } from './contract-fields';
+import {
+  channel,
+  epochMs,
+  idSchema,
+  noInput,
+  requiredText,
+  text,
+  override,
+  verbatimText,
+} from './contract-fields';
 
 function wholeNumber(message: string, min: number, max: number) {
   return z
@@ -237,9 +246,9 @@ export const meetingChannels = {
       authorId: idSchema,
       context: requiredText('The place of a draft', 200),
       /** Kept exactly as typed; an empty body discards the draft. */
-      body: z
-        .string({ error: 'A draft must be text.' })
-        .max(10_000, { error: 'The draft is too long (at most 10000 characters).' }),
+      body: verbatimText('The draft', 'A draft must be text.').max(10_000, {
+        error: 'The draft is too long (at most 10000 characters).',
+      }),
     }),
   ),
   'draft.list': channel<Draft[]>()(meetingRef),

@@ -29,6 +29,20 @@ describe('group.create and group.list', () => {
     expect(await backend.call('group.list', {})).toEqual([]);
   });
 
+  it('refuses a name with half an emoji in it rather than storing bytes that are not UTF-8', async () => {
+    const before = backend.snapshot();
+    expect(await backend.route('group.create', { name: 'Forum \uD83D' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message:
+          'The group name has a broken character in it (half of an emoji or symbol). Remove it and try again.',
+      },
+    });
+    expect(backend.snapshot()).toBe(before);
+    expect((await backend.call('group.create', { name: 'Forum 🦊' })).name).toBe('Forum 🦊');
+  });
+
   it('refuses a name that is too long and writes nothing', async () => {
     const before = backend.snapshot();
     const result = await backend.route('group.create', { name: 'x'.repeat(201) });

@@ -39,6 +39,29 @@ export function pollutionPayloads(): unknown[] {
 
 export const HUGE = 'x'.repeat(300_000);
 
+/**
+ * The valid input once per text in it (at any depth), that text ending in half an emoji: a lone
+ * surrogate, which has no UTF-8 form.
+ */
+export function withBrokenText(valid: unknown): { path: string; payload: unknown }[] {
+  if (typeof valid === 'string') return [{ path: '', payload: `${valid}\uD83D` }];
+  if (Array.isArray(valid)) {
+    return valid.flatMap((item: unknown, i) =>
+      withBrokenText(item).map(({ path, payload }) => ({
+        path: path ? `${i}.${path}` : `${i}`,
+        payload: valid.map((other: unknown, j) => (j === i ? payload : other)),
+      })),
+    );
+  }
+  if (typeof valid !== 'object' || valid === null) return [];
+  return Object.entries(valid).flatMap(([key, value]) =>
+    withBrokenText(value).map(({ path, payload }) => ({
+      path: path ? `${key}.${path}` : key,
+      payload: { ...valid, [key]: payload },
+    })),
+  );
+}
+
 /** Classes of the caller's own, with nothing of their own but what is assigned to them. */
 class CallerRequest {
   describe(): string {

@@ -13,6 +13,7 @@ import {
   pollutionPayloads,
   unknownChannel,
   validInputs,
+  withBrokenText,
   HUGE,
   type SeededIds,
 } from './hostile-payloads';
@@ -118,6 +119,19 @@ describe('IPC fuzzing through the router', () => {
         });
       }
       expect(reads).toBe(0);
+      expect(backend.snapshot()).toBe(before);
+    },
+  );
+
+  it.each(CHANNELS)(
+    '%s refuses a lone surrogate in any text it is given, changing nothing',
+    async (channel) => {
+      const before = backend.snapshot();
+      for (const { path, payload } of withBrokenText(validInputs(ids)[channel])) {
+        const result = await backend.route(channel, payload);
+        expect(result, path).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+        expectTypedEnvelope(result);
+      }
       expect(backend.snapshot()).toBe(before);
     },
   );

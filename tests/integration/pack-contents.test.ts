@@ -137,6 +137,32 @@ describe('what a pack holds', () => {
       }
     }
   });
+
+  it('refuses a pack whose text has half an emoji in it, writing nothing', async () => {
+    const pack = Buffer.from(
+      (await source.call('pack.export', { groupId: sourceGroup, passphrase: PASS })).data,
+      'base64',
+    );
+    const [header, part] = gunzipSync(await openPack(pack, PASS))
+      .toString('utf8')
+      .split('\n');
+    const rows = JSON.parse(part!) as { contributions: { body: string }[] };
+    rows.contributions[0]!.body = 'Raise prices \uD83D';
+    const bad = await sealPack(gzipSync(`${header}\n${JSON.stringify(rows)}`), PASS);
+    const into = await openTestBackend();
+    try {
+      const before = into.snapshot();
+      for (const channel of ['pack.import', 'pack.open'] as const) {
+        expect(await into.route(channel, { data: bad.toString('base64'), passphrase: PASS })).toMatchObject({
+          ok: false,
+          error: { code: 'CORRUPT' },
+        });
+      }
+      expect(into.snapshot()).toBe(before);
+    } finally {
+      into.close();
+    }
+  });
 });
 
 describe('digest credits in a pack', () => {

@@ -18,14 +18,18 @@
 import { once } from 'node:events';
 import { createGzip, gunzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { isWellFormedText } from '../../../shared/contract-fields';
 import { CREDIT_PRONOUNS } from '../../../shared/digest-format';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../store/database';
 import { aliased, PACK_COLUMNS, selectList } from './pack-columns';
 
-const id = z.string().min(1).max(64);
+// A string with a lone surrogate is none Roundtable writes (SQLite reads such bytes back as U+FFFD),
+// and it would be stored as bytes that are not UTF-8: the pack is refused as unreadable.
+const packText = z.string().refine(isWellFormedText);
+const id = packText.min(1).max(64);
 const ms = z.number().int().min(0);
-const text = z.string().max(100_000);
+const text = packText.max(100_000);
 
 const group = z.object({ id, name: text, createdAt: ms, updatedAt: ms });
 const member = z.object({
@@ -96,7 +100,7 @@ const commitment = z.object({
   createdAt: ms,
   updatedAt: ms,
 });
-const tag = z.object({ id, name: z.string().min(1).max(200), createdAt: ms, updatedAt: ms });
+const tag = z.object({ id, name: packText.min(1).max(200), createdAt: ms, updatedAt: ms });
 
 const FORMAT = 'roundtable-pack';
 /** The format of this file's lines; the first format was one document without a version. */
