@@ -48,7 +48,31 @@ export function requiredText(label: string, max: number) {
 
 export const noInput = z.strictObject({});
 
-export const epochMs = z.number({ error: 'A date must be a point in time.' }).int().min(0).max(8.64e15);
+/**
+ * The years every date the contract takes may fall in: a due date, a meeting's start, the archive's
+ * date filters. Peer-advisory groups date from the 1950s, so nothing a chair records comes before
+ * 1900, and nothing is planned past 2999. A date outside them is a mistyped year (0025 for 2025, or
+ * the 0000-01-01 a date picker lets through), and refusing it keeps it from being filed as the
+ * archive's oldest or newest record. Inside them a year has four digits, so a day always reads back
+ * as YYYY-MM-DD. The bounds are midnight UTC: a time zone east of Greenwich puts local midnight on
+ * 1 January 1900 a few hours before, which no real date is.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+const EARLIEST_MS = Date.UTC(FIRST_YEAR, 0, 1);
+const LATEST_MS = Date.UTC(LAST_YEAR + 1, 0, 1) - 1;
+
+export function inDateRange(ms: number): boolean {
+  return ms >= EARLIEST_MS && ms <= LATEST_MS;
+}
+
+const pointInTime = 'A date must be a point in time.';
+const outOfRange = `A date must fall in the years ${FIRST_YEAR} to ${LAST_YEAR}.`;
+export const epochMs = z
+  .number({ error: pointInTime })
+  .int({ error: pointInTime })
+  .min(EARLIEST_MS, { error: outOfRange })
+  .max(LATEST_MS, { error: outOfRange });
 
 /** The chair's explicit choice to set a phase rule aside; recorded when used. */
 export const override = z.boolean({ error: 'An override is either given or not.' }).default(false);

@@ -22,7 +22,10 @@ import {
 import {
   channel,
   epochMs,
+  FIRST_YEAR,
   idSchema,
+  inDateRange,
+  LAST_YEAR,
   noInput,
   requiredText,
   text,
@@ -56,6 +59,9 @@ const dueDate = z
     },
     { error: 'The due date is not a day of the calendar.' },
   )
+  .refine((day) => inDateRange(Date.parse(`${day}T00:00:00Z`)), {
+    error: `The due date must fall in the years ${FIRST_YEAR} to ${LAST_YEAR}.`,
+  })
   .transform((day) => Date.parse(`${day}T00:00:00Z`));
 
 const ownerId = z.uuid({

@@ -174,6 +174,18 @@ describe('archive.search', () => {
     expect(await titles({})).toHaveLength(3);
   });
 
+  it('refuses a date filter outside the years 1900 to 2999', async () => {
+    for (const input of [{ from: Date.UTC(1899, 0, 1) }, { to: Date.UTC(3000, 0, 2) }, { to: 8.64e15 }]) {
+      expect(await backend.route('archive.search', input)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: 'A date must fall in the years 1900 to 2999.' },
+      });
+    }
+    expect(await titles({ from: Date.UTC(1900, 0, 1), to: Date.UTC(2999, 11, 31) })).toEqual(
+      await titles({}),
+    );
+  });
+
   it('refuses a date range that ends before it starts, and a limit out of range', async () => {
     for (const input of [
       { from: 10 * DAY, to: DAY },

@@ -67,6 +67,13 @@ describe('commitment.add', () => {
     expect(backend.events).toContainEqual({ name: 'meeting.changed', payload: { meetingId } });
   });
 
+  it('takes a due day from the first of 1900 to the last of 2999', async () => {
+    await processUpTo(backend, forum, situationId, 'commit');
+    const first = await backend.call('commitment.add', commitment({ dueDate: '1900-01-01' }));
+    const last = await backend.call('commitment.add', commitment({ dueDate: '2999-12-31' }));
+    expect([first.dueAt, last.dueAt]).toEqual([Date.UTC(1900, 0, 1), Date.UTC(2999, 11, 31)]);
+  });
+
   it('refuses a commitment before Commit with PHASE_RULE, and records one let through by an override', async () => {
     await processUpTo(backend, forum, situationId, 'reflect');
     await expectRefusal(backend, 'commitment.add', commitment(), {
@@ -86,7 +93,7 @@ describe('commitment.add', () => {
     ]);
   });
 
-  it('refuses a commitment without an owner, with an unreadable due date, or an unknown owner, writing nothing', async () => {
+  it('refuses a commitment without an owner, with an unreadable due date or one outside 1900 to 2999, or an unknown owner, writing nothing', async () => {
     await processUpTo(backend, forum, situationId, 'commit');
     const { ownerId: _owner, ...ownerless } = commitment();
     await expectRefusal(backend, 'commitment.add', ownerless, {
@@ -108,6 +115,12 @@ describe('commitment.add', () => {
     await expectRefusal(backend, 'commitment.add', commitment({ dueDate: '2025-99-99' }), {
       code: 'VALIDATION',
     });
+    for (const dueDate of ['0000-01-01', '0025-06-05', '1899-12-31', '3000-01-01', '9999-12-31']) {
+      await expectRefusal(backend, 'commitment.add', commitment({ dueDate }), {
+        code: 'VALIDATION',
+        message: 'The due date must fall in the years 1900 to 2999.',
+      });
+    }
     await expectRefusal(backend, 'commitment.add', commitment({ ownerId: UNKNOWN_ID }), {
       code: 'NOT_FOUND',
     });

@@ -103,6 +103,27 @@ describe('meeting.plan', () => {
     );
     await expectRefusal(backend, 'meeting.plan', { ...base, groupId: UNKNOWN_ID }, { code: 'NOT_FOUND' });
   });
+
+  it('refuses a start outside the years 1900 to 2999, writing nothing', async () => {
+    for (const startsAt of [
+      Date.parse('0000-01-01T00:00:00Z'),
+      Date.UTC(1899, 11, 31, 23, 59),
+      Date.UTC(3000, 0, 1),
+      8.64e15,
+    ]) {
+      await expectRefusal(
+        backend,
+        'meeting.plan',
+        { groupId: forum.group.id, startsAt },
+        { code: 'VALIDATION', message: 'A date must fall in the years 1900 to 2999.' },
+      );
+    }
+    const last = await backend.call('meeting.plan', {
+      groupId: forum.group.id,
+      startsAt: Date.UTC(2999, 11, 31, 18),
+    });
+    expect(last.meeting.startsAt).toBe(Date.UTC(2999, 11, 31, 18));
+  });
 });
 
 describe('meeting.list and meeting.get', () => {
