@@ -9,7 +9,13 @@ import type { ContributionRecord } from '../store/contributions';
 import { newId } from '../store/ids';
 import type { ServiceContext } from './context';
 import { requireMember } from './groups';
-import { CLOSED_MESSAGE, clockOf, requireAttendee, requireMeeting } from './meeting-state';
+import {
+  CLOSED_MESSAGE,
+  clockOf,
+  requireAttendee,
+  requireMeeting,
+  requireOpenMeeting,
+} from './meeting-state';
 import { requireSituation } from './situation-record';
 
 export interface CaptureVerdict {
@@ -164,11 +170,11 @@ export function captureHandlers(
       return { contributionId, endorsedBy: store.contributions.endorsers(point.id) };
     },
 
-    // Drafts are accepted even on a closed meeting: they are the typist's safety net, not the
-    // meeting's record, and refusing one would lose what was typed. They are private to the chair's
-    // window, so saving one does not signal the other windows.
+    // A closed meeting is read-only, its drafts too: what was typed before it closed stays, and comes
+    // back into the box if the meeting is reopened. Drafts are private to the chair's window, so
+    // saving one does not signal the other windows.
     'draft.save': ({ meetingId, authorId, context: where, body }) => {
-      const meeting = requireMeeting(store, meetingId);
+      const meeting = requireOpenMeeting(store, meetingId);
       requireMember(store, authorId, meeting.groupId);
       const key = { meetingId, authorId, context: where };
       if (body.length === 0) {
@@ -185,7 +191,7 @@ export function captureHandlers(
     },
 
     'draft.discard': ({ meetingId, authorId, context: where }) => {
-      requireMeeting(store, meetingId);
+      requireOpenMeeting(store, meetingId);
       return { discarded: store.drafts.discard({ meetingId, authorId, context: where }) };
     },
   };

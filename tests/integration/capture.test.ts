@@ -388,12 +388,21 @@ describe('draft.save, draft.list and draft.discard', () => {
     expect(await backend.call('draft.list', { meetingId })).toEqual([]);
   });
 
-  it('keeps drafts through closing the meeting, so nothing typed is lost', async () => {
+  it('keeps a draft through closing the meeting, and refuses to save or discard one once closed', async () => {
     const key = { meetingId, authorId: forum.members.ben.id, context: 'wrap-up' };
+    await backend.call('draft.save', { ...key, body: 'Typed before the chair closed' });
     await backend.call('meeting.close', { meetingId });
-    await backend.call('draft.save', { ...key, body: 'Typed as the chair closed' });
+    const closed = {
+      code: 'CONFLICT' as const,
+      message: 'This meeting is closed, so it is read-only. Reopen it to change anything.',
+    };
+    await expectRefusal(backend, 'draft.save', { ...key, body: 'Typed after' }, closed);
+    await expectRefusal(backend, 'draft.save', { ...key, context: 'advise', body: 'A new one' }, closed);
+    await expectRefusal(backend, 'draft.save', { ...key, body: '' }, closed);
+    await expectRefusal(backend, 'draft.discard', key, closed);
+    await backend.call('meeting.reopen', { meetingId });
     expect((await backend.call('draft.list', { meetingId })).map((d) => d.body)).toEqual([
-      'Typed as the chair closed',
+      'Typed before the chair closed',
     ]);
   });
 

@@ -231,6 +231,56 @@ describe('meeting.start, meeting.close and meeting.reopen', () => {
       closed,
     );
     await expectRefusal(backend, 'selection.choose', { meetingId, situationIds: [] }, closed);
+    const { ana, ben } = forum.members;
+    const situationId = forum.situations.teamwork.id;
+    const itemId = view.agenda[0]!.id;
+    await expectRefusal(
+      backend,
+      'agenda.fromTemplate',
+      { meetingId, templateId: EXPERIENCE_TEMPLATE },
+      closed,
+    );
+    await expectRefusal(
+      backend,
+      'agenda.reorder',
+      { meetingId, itemIds: view.agenda.map((i) => i.id) },
+      closed,
+    );
+    await expectRefusal(backend, 'agenda.add', { meetingId, title: 'Guest speaker', minutes: 30 }, closed);
+    await expectRefusal(backend, 'agenda.remove', { itemId }, closed);
+    await expectRefusal(backend, 'vote.record', { meetingId, memberId: ana.id, votes: [] }, closed);
+    await expectRefusal(backend, 'phase.start', { meetingId, phase: 'present', override: true }, closed);
+    await expectRefusal(backend, 'turn.start', { meetingId, memberId: ana.id }, closed);
+    await expectRefusal(backend, 'turn.end', { meetingId }, closed);
+    await expectRefusal(backend, 'round.order', { meetingId, action: 'shuffle', seed: 1 }, closed);
+    await expectRefusal(
+      backend,
+      'contribution.add',
+      { situationId, authorId: ben.id, kind: 'advice', body: 'Pay one bonus.', meetingId, override: true },
+      closed,
+    );
+    await expectRefusal(
+      backend,
+      'commitment.add',
+      {
+        meetingId,
+        situationId,
+        ownerId: ana.id,
+        body: 'Merge the reviews',
+        dueDate: '2025-06-05',
+        override: true,
+      },
+      closed,
+    );
+    await expectRefusal(
+      backend,
+      'commitment.review',
+      { meetingId, commitmentId: UNKNOWN_ID, outcome: 'done' },
+      closed,
+    );
+    const draft = { meetingId, authorId: ben.id, context: `advise:${situationId}` };
+    await expectRefusal(backend, 'draft.save', { ...draft, body: 'Half a thought' }, closed);
+    await expectRefusal(backend, 'draft.discard', draft, closed);
   });
 });
 
