@@ -52,6 +52,21 @@ test('a draft survives a reload: the typed text is back in the box', async ({ pa
   );
 });
 
+test('text typed just before Close the meeting is kept as a draft, though a closed meeting takes no more', async ({
+  page,
+  seed,
+}) => {
+  const forum = await seedForum(seed);
+  const view = await runMeetingTo(seed, forum, 'advise');
+  await openHash(page, `#/meetings/${view.meeting.id}`);
+  const typed = 'Give the three team leads one shared client target';
+  // Typed and closed at once: well inside the 400 ms the draft waits after the last keystroke.
+  await page.getByLabel('Point being typed').fill(typed);
+  await page.getByRole('button', { name: 'Close the meeting' }).click();
+  await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  expect((await seed('draft.list', { meetingId: view.meeting.id })).map((d) => d.body)).toEqual([typed]);
+});
+
 test('a deleted point comes back with Undo', async ({ page, seed }) => {
   const forum = await seedForum(seed);
   const view = await runMeetingTo(seed, forum, 'advise');

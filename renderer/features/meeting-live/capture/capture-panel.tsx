@@ -189,6 +189,7 @@ export function CapturePanel({
           rows={2}
           value={draft.body}
           onChange={(event) => draft.setBody(event.target.value)}
+          onBlur={draft.flush}
           onKeyDown={handleKeyDown}
         />
         <p id={`${id}-keys`} className="field-hint">

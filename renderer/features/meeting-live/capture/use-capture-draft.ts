@@ -3,7 +3,9 @@
 // window hides or closes, and discarded once the point it became is saved.
 //
 // The flush on closing fires draft.save at once and cannot wait for its answer: a window torn down
-// mid-call may lose at most the last 400 ms of typing, never a whole point.
+// mid-call may lose at most the last 400 ms of typing, never a whole point. Leaving the box flushes
+// too, so a button pressed right after typing (closing the meeting, which makes its drafts read-only)
+// reaches the backend after the draft: the worker answers calls in the order they were sent.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { invoke } from '../../../api/client';
 
@@ -18,6 +20,11 @@ export interface CaptureDraft {
   settle: () => void;
   /** The point was refused: its text goes back in the box (if the box is still empty). */
   giveBack: (text: string) => void;
+  /**
+   * Saves what is typed now rather than 400 ms from now: when focus leaves the box, for a button
+   * (Close the meeting, Next segment) whose write must reach the archive after the draft.
+   */
+  flush: () => void;
 }
 
 export function useCaptureDraft(meetingId: string, ownerId: string | null, context: string): CaptureDraft {
@@ -117,5 +124,5 @@ export function useCaptureDraft(meetingId: string, ownerId: string | null, conte
     [setBody],
   );
 
-  return { body, setBody, take, settle, giveBack };
+  return { body, setBody, take, settle, giveBack, flush };
 }
