@@ -1,32 +1,33 @@
-// The backend as a process the crash test can kill: opens the archive like the worker does
-// (openDatabase, the store, the real handlers and router), answers capture calls that arrive over
-// IPC one at a time, and acknowledges each one only after the router has answered it ok.
+// The process the crash test kills: it hosts the real backend worker through startBackend, as
+// Electron's main process does, passes capture calls that arrive over IPC to backend.invoke, and
+// acknowledges each one only after the worker has answered it ok. SIGKILL takes the worker with it.
 // Built by `vite build --mode crash` into dist/crash/capture-process.cjs; runs under plain Node.
-import { createRouter } from '../../electron/ipc/router';
-import { createHandlers } from '../../electron/services';
-import { createStore } from '../../electron/store';
-import { openDatabase } from '../../electron/store/database';
+import { startBackend, type Backend } from '../../electron/backend/host';
+import { AppError } from '../../shared/errors';
 import type { CaptureCall, FromCaptureProcess } from './capture-protocol';
 
 function send(message: FromCaptureProcess): void {
   process.send?.(message);
 }
 
-async function serve(dbPath: string): Promise<void> {
-  let db;
+async function serve(workerFile: string, dbPath: string): Promise<void> {
+  let backend: Backend;
   try {
-    db = await openDatabase(dbPath);
+    backend = await startBackend(workerFile, { dbPath });
   } catch (error) {
-    send({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    send({
+      kind: 'failed',
+      code: error instanceof AppError ? error.code : 'INTERNAL',
+      message: error instanceof Error ? error.message : String(error),
+    });
     process.exitCode = 1;
     if (process.connected) process.disconnect();
     return;
   }
-  const route = createRouter(createHandlers({ store: createStore(db), emit: () => {} }));
-  let queue = Promise.resolve();
+  // Passed on as they arrive, as main passes the renderer's calls: the worker answers them in order,
+  // so the kill lands among calls queued in the worker, running and committing.
   process.on('message', (call: CaptureCall) => {
-    queue = queue.then(async () => {
-      const envelope = await route(call.channel, call.input);
+    void backend.invoke(call.channel, call.input).then((envelope) => {
       send(
         envelope.ok
           ? { kind: 'ack', seq: call.seq, value: envelope.value }
@@ -37,9 +38,11 @@ async function serve(dbPath: string): Promise<void> {
   send({ kind: 'ready' });
 }
 
-const dbPath = process.argv[2];
-if (!dbPath || !process.send) {
-  console.error('Usage: forked with IPC by the crash test, with the database path as its argument.');
+const [workerFile, dbPath] = process.argv.slice(2);
+if (!workerFile || !dbPath || !process.send) {
+  console.error(
+    'Usage: forked with IPC by the crash test, with the backend worker bundle and the database path as its arguments.',
+  );
   process.exit(2);
 }
-void serve(dbPath);
+void serve(workerFile, dbPath);

@@ -8,6 +8,6 @@ export interface CaptureCall {
 
 export type FromCaptureProcess =
   | { kind: 'ready' }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; code: string; message: string }
   | { kind: 'ack'; seq: number; value: unknown }
   | { kind: 'refused'; seq: number; code: string; message: string };

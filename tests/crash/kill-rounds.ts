@@ -1,17 +1,29 @@
-// The crash test: round after round, start the capture process over one database file, stream
-// situations and points at it, SIGKILL it at a random moment, then reopen the file and check that
-// every write it acknowledged is there, intact, and that SQLite finds the file sound.
-import { fork, type ChildProcess } from 'node:child_process';
+// The crash test: round after round, start the capture process (the real backend worker, hosted as
+// main hosts it) over one archive, stream situations and points at it, SIGKILL it at a random moment,
+// then open the archive again through the real worker and check every write it acknowledged.
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { startBackend, type Backend } from '../../electron/backend/host';
+import { backupDir, listBackups, verifyBackup } from '../../electron/store/backups';
+import type { BackendChannel } from '../../shared/channels';
+import type { Input, Output } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
 import type { CaptureCall, FromCaptureProcess } from './capture-protocol';
+import { WORKER_BUNDLE, workerBundleProblem } from './worker-bundle';
 
 export const CAPTURE_PROCESS = path.resolve(import.meta.dirname, '../../dist/crash/capture-process.cjs');
 
 /** When a round's kill comes: during start-up, a random time into capture, or right after the k-th ack. */
 export type KillMoment = 'startup' | 'timed' | 'after-acks';
+
+/**
+ * A start-up kill comes within this long of the fork: past the process start, the worker's start and
+ * its open of the archive (quick_check, migrations, the daily backup), so it lands in each of them.
+ */
+const STARTUP_KILL_WINDOW_MS = 400;
 
 export interface CrashOptions {
   rounds: number;
@@ -22,6 +34,11 @@ export interface CrashOptions {
   moments?: readonly KillMoment[];
   /** Calls in flight at once: the kill lands among queued, running and committing calls. */
   inFlight?: number;
+  /**
+   * The share of rounds that start as the first session of a day: the rolling backups are removed
+   * first, so the worker takes its daily backup beside the capture calls and the kill can cut it off.
+   */
+  newDayShare?: number;
   log?: (line: string) => void;
 }
 
@@ -37,14 +54,42 @@ export interface CrashReport {
   lost: number;
   /** Writes committed whose acknowledgement the kill cut off: allowed, and checked whole. */
   committedUnacknowledged: number;
+  /** Rounds whose archive the backend worker opened again, through startBackend: must be every round. */
+  reopened: number;
+  /** Rounds after which integrity_check (and foreign_key_check) found the file sound. */
+  integrityOk: number;
+  backups: {
+    /** Distinct backups found in backups/ after the rounds, each passed quick_check. */
+    checked: number;
+    /** Capture processes that started with their daily backup due. */
+    dailyDue: number;
+    /** Backups a kill cut off, left under their .partial name (which listBackups ignores). */
+    cutOff: number;
+  };
   moments: Record<KillMoment, number>;
   problems: string[];
 }
 
+type WriteChannel = 'group.create' | 'member.create' | 'situation.create' | 'contribution.add';
+
 interface SentWrite {
-  channel: 'group.create' | 'member.create' | 'situation.create' | 'contribution.add';
+  channel: WriteChannel;
   input: Record<string, unknown>;
 }
+
+/** A row read back through the router, by the channel that writes it. */
+interface SeenRow {
+  channel: WriteChannel;
+  row: Record<string, unknown>;
+}
+
+/** The field each write's text starts with `#seq `, so a row without an ack leads back to its call. */
+const TEXT_FIELD: Record<WriteChannel, string> = {
+  'group.create': 'name',
+  'member.create': 'name',
+  'situation.create': 'title',
+  'contribution.add': 'body',
+};
 
 /** A small seeded generator (mulberry32), so a failing run can be replayed with its seed. */
 export function seeded(seed: number): () => number {
@@ -66,14 +111,33 @@ const ADVICE = [
   'Try a two-week pilot with one account team before changing the comp plan.',
 ];
 
+/** Why `found` is not what `write` sent, or undefined when every field sent is stored as sent. */
+function differs(write: SentWrite, found: SeenRow | undefined): string | undefined {
+  if (!found || found.channel !== write.channel) return 'missing';
+  const key = Object.keys(write.input).find((k) => found.row[k] !== write.input[k]);
+  return key === undefined ? undefined : `changed at ${key}`;
+}
+
+function reason(error: unknown): string {
+  if (error instanceof AppError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 export async function runCrashRounds(options: CrashOptions): Promise<CrashReport> {
   const seed = options.seed ?? Date.now() % 2 ** 31;
   const random = seeded(seed);
   const log = options.log ?? (() => {});
   const moments = options.moments ?? ['startup', 'timed', 'timed', 'after-acks', 'after-acks'];
   const inFlight = options.inFlight ?? 12;
+  const newDayShare = options.newDayShare ?? 1 / 8;
   if (!fs.existsSync(CAPTURE_PROCESS)) {
     throw new Error(`Build the capture process first: npx vite build --mode crash (${CAPTURE_PROCESS})`);
+  }
+  const bundleProblem = workerBundleProblem();
+  if (bundleProblem) {
+    throw new Error(
+      `The crash test runs the backend worker as built, but ${bundleProblem}: run npm run build.`,
+    );
   }
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-crash-'));
   const dbPath = path.join(dir, 'roundtable.db');
@@ -84,6 +148,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   const cast = { groupId: undefined as string | undefined, members: [] as string[] };
   const situations: string[] = [];
   const pointsBySituation = new Map<string, string[]>();
+  const backupsChecked = new Set<string>();
   let seq = 0;
 
   const report: CrashReport = {
@@ -94,6 +159,9 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     checks: 0,
     lost: 0,
     committedUnacknowledged: 0,
+    reopened: 0,
+    integrityOk: 0,
+    backups: { checked: 0, dailyDue: 0, cutOff: 0 },
     moments: { startup: 0, timed: 0, 'after-acks': 0 },
     problems: [],
   };
@@ -103,11 +171,11 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   /** The next write: the cast first (one write at a time), then situations and points. Texts are
    * stored as sent (the contract trims, so none has surrounding spaces). */
   function nextWrite(): SentWrite | undefined {
-    if (!cast.groupId) return { channel: 'group.create', input: { name: `Forum ${seq}` } };
+    if (!cast.groupId) return { channel: 'group.create', input: { name: `#${seq} Forum` } };
     if (cast.members.length < 3) {
       return {
         channel: 'member.create',
-        input: { groupId: cast.groupId, name: `Member ${seq}`, company: `Company ${seq}`, title: 'CEO' },
+        input: { groupId: cast.groupId, name: `#${seq} Member`, company: `Company ${seq}`, title: 'CEO' },
       };
     }
     if (situations.length === 0 || random() < 0.2) {
@@ -146,28 +214,47 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     }
   }
 
-  for (let round = 1; round <= options.rounds; round++) {
-    const moment = moments[(round - 1) % moments.length] ?? 'timed';
-    report.moments[moment]++;
-    await killOneRound(moment);
-    const problems = verify();
-    report.rounds = round;
-    report.problems.push(...problems.map((p) => `round ${round}: ${p}`));
-    if (problems.length > 0) break;
-    if (round % 25 === 0 || round === options.rounds) {
-      log(
-        `round ${round}/${options.rounds}: ${acked.size} acknowledged writes, all present; ` +
-          `${report.committedUnacknowledged} committed without acknowledgement`,
-      );
+  try {
+    for (let round = 1; round <= options.rounds; round++) {
+      const moment = moments[(round - 1) % moments.length] ?? 'timed';
+      report.moments[moment]++;
+      // Every backup is younger than a day within a run, so without this only the first start takes one.
+      if (random() < newDayShare) startNewDay();
+      if (listBackups(dbPath).length === 0) report.backups.dailyDue++;
+      const problems = await killOneRound(moment);
+      problems.push(...(await reopenAndCheck()));
+      report.rounds = round;
+      report.problems.push(...problems.map((p) => `round ${round}: ${p}`));
+      if (problems.length > 0) break;
+      if (round % 25 === 0 || round === options.rounds) {
+        log(
+          `round ${round}/${options.rounds}: ${acked.size} acknowledged writes, all present; ` +
+            `${report.committedUnacknowledged} committed without acknowledgement`,
+        );
+      }
     }
+  } catch (error) {
+    report.problems.push(`round ${report.rounds + 1}: the test itself failed: ${reason(error)}`);
   }
   report.acknowledged = acked.size;
+  report.backups.checked = backupsChecked.size;
+  report.backups.cutOff = fs.existsSync(backupDir(dbPath))
+    ? fs.readdirSync(backupDir(dbPath)).filter((name) => name.endsWith('.partial')).length
+    : 0;
   return report;
 
+  /** As on the first start of a new day, when the newest backup is over a day old. */
+  function startNewDay(): void {
+    for (const backup of listBackups(dbPath)) {
+      if (backup.kind === 'rolling') fs.rmSync(backup.file, { force: true });
+    }
+  }
+
   /** One life of the capture process, ended by SIGKILL at `moment`. */
-  function killOneRound(moment: KillMoment): Promise<void> {
+  function killOneRound(moment: KillMoment): Promise<string[]> {
     return new Promise((resolve, reject) => {
-      const child: ChildProcess = fork(CAPTURE_PROCESS, [dbPath], {
+      const problems: string[] = [];
+      const child = fork(CAPTURE_PROCESS, [WORKER_BUNDLE, dbPath], {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
       let stderr = '';
@@ -198,7 +285,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
         child.send(call);
       };
 
-      if (moment === 'startup') timer = setTimeout(kill, random() * 150);
+      if (moment === 'startup') timer = setTimeout(kill, random() * STARTUP_KILL_WINDOW_MS);
       child.on('message', (message: FromCaptureProcess) => {
         if (killed) return;
         switch (message.kind) {
@@ -207,7 +294,9 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
             for (let i = 0; i < inFlight; i++) sendNext();
             break;
           case 'failed':
-            report.problems.push(`the capture process could not open the archive: ${message.message}`);
+            problems.push(
+              `the capture process could not open the archive: ${message.code}: ${message.message}`,
+            );
             kill();
             break;
           case 'ack': {
@@ -215,7 +304,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
             const write = sent.get(message.seq);
             const id = (message.value as { id?: unknown } | null)?.id;
             if (!write || typeof id !== 'string') {
-              report.problems.push(`ack #${message.seq} without an id`);
+              problems.push(`ack #${message.seq} without an id`);
               kill();
               break;
             }
@@ -227,7 +316,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
             break;
           }
           case 'refused':
-            report.problems.push(`#${message.seq} was refused: ${message.code} ${message.message}`);
+            problems.push(`#${message.seq} was refused: ${message.code} ${message.message}`);
             kill();
             break;
         }
@@ -235,77 +324,128 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
       child.on('error', reject);
       child.on('exit', (code, signal) => {
         clearTimeout(timer);
-        if (signal !== 'SIGKILL' && !report.problems.length) {
-          report.problems.push(`the capture process exited by itself (${code ?? signal}): ${stderr.trim()}`);
+        if (signal !== 'SIGKILL' && problems.length === 0) {
+          problems.push(`the capture process exited by itself (${code ?? signal}): ${stderr.trim()}`);
         }
-        resolve();
+        resolve(problems);
       });
     });
   }
 
-  /** Reopens the file and checks it: soundness first, then every acknowledged write. */
-  function verify(): string[] {
+  /**
+   * Opens the archive as the app does after a crash (startBackend: quick_check, recovery of the hot
+   * -wal, the backups), checks every acknowledged write through the router's channels, closes it,
+   * then checks the file and any new backup. An open the worker refuses fails the round.
+   */
+  async function reopenAndCheck(): Promise<string[]> {
+    let backend: Backend;
+    try {
+      backend = await startBackend(WORKER_BUNDLE, { dbPath });
+    } catch (error) {
+      return [`the backend worker could not open the archive after the kill: ${reason(error)}`];
+    }
+    report.reopened++;
     const problems: string[] = [];
-    if (!fs.existsSync(dbPath)) return problems; // killed before the file was created
-    // Read-only: the hot -wal the kill left stays for the next round's open to recover, as after a real crash.
-    const db = new Database(dbPath, { readonly: true });
+    try {
+      problems.push(...checkWrites(await readArchive(backend)));
+    } catch (error) {
+      problems.push(reason(error));
+    } finally {
+      await backend.close();
+    }
+    if (problems.length > 0) return problems;
+    return [...checkFile(), ...checkBackups()];
+  }
+
+  /** Every group, member, situation and point in the archive, read through the router, by id. */
+  async function readArchive(backend: Backend): Promise<Map<string, SeenRow>> {
+    const read = async <C extends BackendChannel>(channel: C, input: Input<C>): Promise<Output<C>> => {
+      const envelope = await backend.invoke(channel, input);
+      if (!envelope.ok) {
+        throw new Error(
+          `${channel} was refused after the kill: ${envelope.error.code} ${envelope.error.message}`,
+        );
+      }
+      return envelope.value as Output<C>;
+    };
+    const seen = new Map<string, SeenRow>();
+    const add = (channel: WriteChannel, row: { id: string }) => seen.set(row.id, { channel, row });
+    for (const group of await read('group.list', {})) {
+      add('group.create', group);
+      for (const member of await read('member.list', { groupId: group.id })) add('member.create', member);
+    }
+    // Asked for all at once: the worker answers in order, so the round trips overlap.
+    const threads = await Promise.all(
+      (await read('situation.list', {})).map((summary) => read('situation.get', { id: summary.id })),
+    );
+    for (const thread of threads) {
+      add('situation.create', thread.situation);
+      for (const point of thread.contributions) add('contribution.add', point);
+    }
+    return seen;
+  }
+
+  function checkWrites(seen: Map<string, SeenRow>): string[] {
+    const problems: string[] = [];
+    for (const [s, id] of acked) {
+      const write = sent.get(s);
+      if (!write) continue;
+      report.checks++;
+      const difference = differs(write, seen.get(id));
+      if (difference) {
+        report.lost++;
+        problems.push(`acknowledged ${write.channel} #${s} (${id}) is ${difference}`);
+      }
+    }
+    // Writes that committed but whose ack the kill cut off must be whole, and match what was sent.
+    const known = new Set(acked.values());
+    let unacknowledged = 0;
+    for (const [id, found] of seen) {
+      if (known.has(id)) continue;
+      unacknowledged++;
+      const text = found.row[TEXT_FIELD[found.channel]];
+      const write = sent.get(Number(/^#(\d+) /.exec(String(text))?.[1]));
+      if (!write || differs(write, found))
+        problems.push(`${found.channel} row ${id} matches nothing that was sent`);
+    }
+    report.committedUnacknowledged = unacknowledged;
+    return problems;
+  }
+
+  /**
+   * SQLite's own checks of the file the worker left. Read-only, and opened only once the worker has
+   * checkpointed and closed it; the empty -wal and -shm such a connection creates are removed again,
+   * since the app leaves none after a clean close and the next start reads their absence.
+   */
+  function checkFile(): string[] {
+    const problems: string[] = [];
+    const created = ['-wal', '-shm'].filter((suffix) => !fs.existsSync(dbPath + suffix));
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
     try {
       // Since SQLite 3.44, integrity_check also checks the FTS5 indexes against their content.
       const integrity = db.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
       const orphans = db.pragma('foreign_key_check') as unknown[];
       if (orphans.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(orphans.slice(0, 3))}`);
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version === 0) {
-        if (acked.size > 0) problems.push('the schema is gone');
-        return problems;
-      }
-      const rowFor = {
-        'group.create': db.prepare('SELECT name FROM groups WHERE id = ?'),
-        'member.create': db.prepare(
-          'SELECT group_id AS groupId, name, company, title FROM members WHERE id = ?',
-        ),
-        'situation.create': db.prepare(
-          'SELECT group_id AS groupId, presenter_id AS presenterId, title, background FROM situations WHERE id = ?',
-        ),
-        'contribution.add': db.prepare(
-          `SELECT situation_id AS situationId, parent_id AS parentId, author_id AS authorId, kind, body
-           FROM contributions WHERE id = ?`,
-        ),
-      };
-      for (const [s, id] of acked) {
-        const write = sent.get(s);
-        if (!write) continue;
-        report.checks++;
-        const row = rowFor[write.channel].get(id) as Record<string, unknown> | undefined;
-        const changed = row && Object.keys(row).find((key) => row[key] !== write.input[key]);
-        if (!row || changed) {
-          report.lost++;
-          problems.push(
-            `acknowledged ${write.channel} #${s} (${id}) is ${row ? `changed at ${String(changed)}` : 'missing'}`,
-          );
-        }
-      }
-
-      // Writes that committed but whose ack the kill cut off must be whole, and match what was sent.
-      const known = new Set(acked.values());
-      const rows = db
-        .prepare<[], { id: string; text: string }>(
-          `SELECT id, title AS text FROM situations UNION ALL SELECT id, body FROM contributions`,
-        )
-        .all();
-      let unacknowledged = 0;
-      for (const row of rows) {
-        if (known.has(row.id)) continue;
-        unacknowledged++;
-        const s = Number(/^#(\d+) /.exec(row.text)?.[1]);
-        const write = sent.get(s);
-        const expected = write?.input.title ?? write?.input.body;
-        if (expected !== row.text) problems.push(`row ${row.id} matches nothing that was sent`);
-      }
-      report.committedUnacknowledged = unacknowledged;
+      if (problems.length === 0) report.integrityOk++;
     } finally {
       db.close();
+      for (const suffix of created) fs.rmSync(dbPath + suffix, { force: true });
+    }
+    return problems;
+  }
+
+  /** Each backup listed for the first time must be whole: a kill mid-backup may leave only a .partial. */
+  function checkBackups(): string[] {
+    const problems: string[] = [];
+    for (const backup of listBackups(dbPath)) {
+      if (backupsChecked.has(backup.file)) continue;
+      backupsChecked.add(backup.file);
+      try {
+        verifyBackup(backup.file);
+      } catch (error) {
+        problems.push(`backup ${path.basename(backup.file)} is not sound: ${reason(error)}`);
+      }
     }
     return problems;
   }
