@@ -4,7 +4,7 @@
 //   preload  → dist/electron/preload.cjs (one self-contained file, as a sandboxed preload must be)
 //   worker   → dist/electron/backend-worker.cjs (router, services and store; plain Node)
 //   bench    → dist/bench/run.cjs (npm run bench)
-//   crash    → dist/crash/capture-process.cjs (the backend process the crash test kills)
+//   crash    → dist/crash/capture-process.cjs (hosts the worker bundle; the process the crash test kills)
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
