@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startBackend, type Backend } from '../../electron/backend/host';
-import { backupDir, listBackups, verifyBackup } from '../../electron/store/backups';
 import type { BackendChannel } from '../../shared/channels';
 import type { Input, Output } from '../../shared/contract';
+import type { BackupEntry } from '../../shared/domain-exports';
 import { AppError } from '../../shared/errors';
 import type { CaptureCall, FromCaptureProcess } from './capture-protocol';
 import { WORKER_BUNDLE, workerBundleProblem } from './worker-bundle';
@@ -59,11 +59,11 @@ export interface CrashReport {
   /** Rounds after which integrity_check (and foreign_key_check) found the file sound. */
   integrityOk: number;
   backups: {
-    /** Distinct backups found in backups/ after the rounds, each passed quick_check. */
+    /** Distinct backups backup.list named after the kills, each passed quick_check. */
     checked: number;
     /** Capture processes that started with their daily backup due. */
     dailyDue: number;
-    /** Backups a kill cut off, left under their .partial name (which listBackups ignores). */
+    /** Backups a kill cut off, left under their .partial name (which backup.list never names). */
     cutOff: number;
   };
   moments: Record<KillMoment, number>;
@@ -118,6 +118,21 @@ function differs(write: SentWrite, found: SeenRow | undefined): string | undefin
   return key === undefined ? undefined : `changed at ${key}`;
 }
 
+/** Calls a channel through the worker, and throws when it is refused. */
+async function read<C extends BackendChannel>(
+  backend: Backend,
+  channel: C,
+  input: Input<C>,
+): Promise<Output<C>> {
+  const envelope = await backend.invoke(channel, input);
+  if (!envelope.ok) {
+    throw new Error(
+      `${channel} was refused after the kill: ${envelope.error.code} ${envelope.error.message}`,
+    );
+  }
+  return envelope.value as Output<C>;
+}
+
 function reason(error: unknown): string {
   if (error instanceof AppError) return `${error.code}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
@@ -141,6 +156,11 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   }
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-crash-'));
   const dbPath = path.join(dir, 'roundtable.db');
+  // The worker keeps its backups in a backups/ folder beside the archive. The test reads that folder
+  // itself rather than through the store, which tsx cannot load (its migrations are bundled by Vite).
+  const backupsFolder = path.join(dir, 'backups');
+  const backupFiles = (ending: string) =>
+    fs.existsSync(backupsFolder) ? fs.readdirSync(backupsFolder).filter((name) => name.endsWith(ending)) : [];
 
   const sent = new Map<number, SentWrite>();
   /** seq → the id the backend gave the row, for every acknowledged write. */
@@ -220,7 +240,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
       report.moments[moment]++;
       // Every backup is younger than a day within a run, so without this only the first start takes one.
       if (random() < newDayShare) startNewDay();
-      if (listBackups(dbPath).length === 0) report.backups.dailyDue++;
+      if (backupFiles('.db').length === 0) report.backups.dailyDue++;
       const problems = await killOneRound(moment);
       problems.push(...(await reopenAndCheck()));
       report.rounds = round;
@@ -238,16 +258,12 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   }
   report.acknowledged = acked.size;
   report.backups.checked = backupsChecked.size;
-  report.backups.cutOff = fs.existsSync(backupDir(dbPath))
-    ? fs.readdirSync(backupDir(dbPath)).filter((name) => name.endsWith('.partial')).length
-    : 0;
+  report.backups.cutOff = backupFiles('.partial').length;
   return report;
 
   /** As on the first start of a new day, when the newest backup is over a day old. */
   function startNewDay(): void {
-    for (const backup of listBackups(dbPath)) {
-      if (backup.kind === 'rolling') fs.rmSync(backup.file, { force: true });
-    }
+    for (const name of backupFiles('.db')) fs.rmSync(path.join(backupsFolder, name), { force: true });
   }
 
   /** One life of the capture process, ended by SIGKILL at `moment`. */
@@ -335,7 +351,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   /**
    * Opens the archive as the app does after a crash (startBackend: quick_check, recovery of the hot
    * -wal, the backups), checks every acknowledged write through the router's channels, closes it,
-   * then checks the file and any new backup. An open the worker refuses fails the round.
+   * then checks the file and each backup it listed. An open the worker refuses fails the round.
    */
   async function reopenAndCheck(): Promise<string[]> {
     let backend: Backend;
@@ -346,37 +362,33 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     }
     report.reopened++;
     const problems: string[] = [];
+    let backups: BackupEntry[] = [];
     try {
       problems.push(...checkWrites(await readArchive(backend)));
+      backups = await read(backend, 'backup.list', {});
     } catch (error) {
       problems.push(reason(error));
     } finally {
       await backend.close();
     }
     if (problems.length > 0) return problems;
-    return [...checkFile(), ...checkBackups()];
+    return [...checkFile(), ...checkBackups(backups)];
   }
 
   /** Every group, member, situation and point in the archive, read through the router, by id. */
   async function readArchive(backend: Backend): Promise<Map<string, SeenRow>> {
-    const read = async <C extends BackendChannel>(channel: C, input: Input<C>): Promise<Output<C>> => {
-      const envelope = await backend.invoke(channel, input);
-      if (!envelope.ok) {
-        throw new Error(
-          `${channel} was refused after the kill: ${envelope.error.code} ${envelope.error.message}`,
-        );
-      }
-      return envelope.value as Output<C>;
-    };
     const seen = new Map<string, SeenRow>();
     const add = (channel: WriteChannel, row: { id: string }) => seen.set(row.id, { channel, row });
-    for (const group of await read('group.list', {})) {
+    for (const group of await read(backend, 'group.list', {})) {
       add('group.create', group);
-      for (const member of await read('member.list', { groupId: group.id })) add('member.create', member);
+      for (const member of await read(backend, 'member.list', { groupId: group.id }))
+        add('member.create', member);
     }
     // Asked for all at once: the worker answers in order, so the round trips overlap.
     const threads = await Promise.all(
-      (await read('situation.list', {})).map((summary) => read('situation.get', { id: summary.id })),
+      (await read(backend, 'situation.list', {})).map((summary) =>
+        read(backend, 'situation.get', { id: summary.id }),
+      ),
     );
     for (const thread of threads) {
       add('situation.create', thread.situation);
@@ -435,16 +447,25 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     return problems;
   }
 
-  /** Each backup listed for the first time must be whole: a kill mid-backup may leave only a .partial. */
-  function checkBackups(): string[] {
+  /**
+   * Each backup the worker lists must be whole: a kill mid-backup may leave only a .partial, never a
+   * listed file that is half written. Checked once each, read-only (a backup has no -wal to leave).
+   */
+  function checkBackups(backups: readonly BackupEntry[]): string[] {
     const problems: string[] = [];
-    for (const backup of listBackups(dbPath)) {
-      if (backupsChecked.has(backup.file)) continue;
-      backupsChecked.add(backup.file);
+    for (const { name } of backups) {
+      if (backupsChecked.has(name)) continue;
+      backupsChecked.add(name);
       try {
-        verifyBackup(backup.file);
+        const db = new Database(path.join(backupsFolder, name), { readonly: true, fileMustExist: true });
+        try {
+          const result = db.pragma('quick_check', { simple: true });
+          if (result !== 'ok') problems.push(`backup ${name}: quick_check: ${String(result)}`);
+        } finally {
+          db.close();
+        }
       } catch (error) {
-        problems.push(`backup ${path.basename(backup.file)} is not sound: ${reason(error)}`);
+        problems.push(`backup ${name} could not be read: ${reason(error)}`);
       }
     }
     return problems;
