@@ -6,7 +6,7 @@ import { createRouter } from '../ipc/router';
 import { createHandlers } from '../services';
 import { createStore } from '../store';
 import { lockArchive, type ArchiveLock } from '../store/archive-lock';
-import { backupIfDue, takeBackup } from '../store/backups';
+import { backupIfDue, removeInterruptedBackups, takeBackup } from '../store/backups';
 import type { Db } from '../store/database';
 import { checkEngine } from '../store/engine';
 import { isArchiveDamage } from '../store/faults';
@@ -38,6 +38,7 @@ async function serve(config: WorkerConfig): Promise<void> {
     // archive is refused here and never touches its -wal or -shm.
     lock = lockArchive(config.dbPath);
     db = await openArchive(config.dbPath, config.restoreFrom ? { restoreFrom: config.restoreFrom } : {});
+    removeInterruptedBackups(config.dbPath);
   } catch (error) {
     lock?.release();
     send({ kind: 'failed', error: failureBody(error) });

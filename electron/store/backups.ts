@@ -95,6 +95,27 @@ export async function takeBackup(
   return { file: target, kind: label === 'backup' ? 'rolling' : 'before-migration', takenAt };
 }
 
+/**
+ * Removes backups a killed process left half written (`….db.partial`, with any journal beside it).
+ * Only the archive's owner calls this, under the archive's lock, so no live backup can be among them.
+ */
+export function removeInterruptedBackups(dbFile: string): string[] {
+  const dir = backupDir(dbFile);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const base = baseName(dbFile);
+  const removed = names
+    .filter((name) => name.startsWith(`${base}-`) && /\.db\.partial(-journal)?$/.test(name))
+    .map((name) => path.join(dir, name));
+  for (const file of removed) fs.rmSync(file, { force: true });
+  return removed;
+}
+
 /** Takes a backup when the newest one is older than a day (or there is none). */
 export async function backupIfDue(
   db: Db,

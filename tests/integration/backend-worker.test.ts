@@ -242,4 +242,26 @@ describe('backend worker', () => {
     const again = (await backend.invoke('group.list', {})) as { value: unknown[] };
     expect(again.value).toHaveLength(2);
   });
+
+  it('clears backups a killed process left half written, and only those', async () => {
+    dir = tempDir();
+    const dbPath = path.join(dir, 'roundtable.db');
+    const first = await startBackend(WORKER, { dbPath });
+    await first.invoke('group.create', { name: 'Forum' });
+    await first.close();
+    const kept = listBackups(dbPath).map((b) => b.file);
+    expect(kept.length).toBeGreaterThan(0);
+    const backups = path.dirname(kept[0] ?? '');
+    const halves = [
+      'roundtable-backup-1764800000000.db.partial',
+      'roundtable-backup-1764800000001.db.partial-journal',
+    ];
+    for (const name of halves) fs.writeFileSync(path.join(backups, name), 'half a backup');
+    fs.writeFileSync(path.join(backups, 'notes.txt'), 'not ours');
+    backend = await startBackend(WORKER, { dbPath });
+    const names = fs.readdirSync(backups);
+    for (const name of halves) expect(names).not.toContain(name);
+    expect(names).toContain('notes.txt');
+    for (const file of kept) expect(fs.existsSync(file)).toBe(true);
+  });
 });
