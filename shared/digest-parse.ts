@@ -237,12 +237,26 @@ function splitQuestion(situation: string, heading: string): { question: string; 
     return { question: tail, background: situation.slice(0, situation.length - wanted.length).trim() };
   }
   // Otherwise the last sentence ending in "?" is the question; failing that, the title itself.
-  const last = /([^.?!]*\?)\s*$/.exec(situation);
-  if (last?.[1] && last[1].trim().length > 3) {
-    const question = last[1].trim();
-    return { question, background: situation.slice(0, situation.length - last[1].length).trim() };
+  const last = lastQuestion(situation);
+  if (last.trim().length > 3) {
+    return { question: last.trim(), background: situation.slice(0, situation.length - last.length).trim() };
   }
   return { question: oneLine(heading), background: situation };
+}
+
+const SENTENCE_END = new Set(['.', '?', '!']);
+
+/**
+ * The sentence that ends the text with "?", from just after the "." "?" or "!" before it; '' when
+ * the text does not end with "?". Read backwards once: a pattern looking for it from every position
+ * reads a long paragraph without "?" once per character.
+ */
+function lastQuestion(text: string): string {
+  const end = text.trimEnd().length;
+  if (text[end - 1] !== '?') return '';
+  let start = end - 1;
+  while (start > 0 && !SENTENCE_END.has(text[start - 1] ?? '')) start--;
+  return text.slice(start, end);
 }
 
 interface Advice {
@@ -252,9 +266,18 @@ interface Advice {
   after: number;
 }
 
+/** A bullet being read: its point, and its text so far in pieces, folded to one line once at the end. */
+interface OpenPoint {
+  indent: number;
+  point: DigestPoint;
+  pieces: string[];
+}
+
 function readAdvice(lines: Line[], from: number, end: number): Advice {
   const points: DigestPoint[] = [];
-  const stack: { indent: number; point: DigestPoint }[] = [];
+  const stack: OpenPoint[] = [];
+  // Folding a point's text again at each continuation line would read a long point once per line.
+  const continued: OpenPoint[] = [];
   let credit: DigestPost['credit'] = null;
   let after = 0;
   let finished = false;
@@ -281,17 +304,19 @@ function readAdvice(lines: Line[], from: number, end: number): Advice {
       while ((stack[stack.length - 1]?.indent ?? -1) >= indent) stack.pop();
       const parent = stack[stack.length - 1];
       (parent ? parent.point.points : points).push(point);
-      stack.push({ indent, point });
+      stack.push({ indent, point, pieces: [point.text] });
       continue;
     }
     // An indented line continues the bullet above it; anything else is text around the post.
     const last = stack[stack.length - 1];
     if (!finished && last && /^\s+/.test(raw)) {
-      last.point.text = oneLine(`${last.point.text} ${unescapeText(text)}`);
+      if (last.pieces.length === 1) continued.push(last);
+      last.pieces.push(unescapeText(text));
     } else {
       finished = finished || points.length > 0;
       after++;
     }
   }
+  for (const open of continued) open.point.text = oneLine(open.pieces.join(' '));
   return { points, credit, after };
 }

@@ -221,3 +221,59 @@ describe('parseDigest: what the round trip found', () => {
     expect(readBack([first]).posts[0]).toMatchObject({ question: first.question, background: 'Why? Costs' });
   });
 });
+
+// Each input here once took from half a minute to several minutes, re-read by a pattern or a fold
+// once per character or per line; read once, it takes milliseconds. The timeout is the backstop: a
+// timed assertion would only measure the machine.
+describe('parseDigest: linear in its input', () => {
+  const HANG = 10_000;
+  const paragraph = 'the board keeps asking for growth while the margins shrink and '.repeat(5_100).trim();
+  const post = (situation: string, advice: string[]) =>
+    [
+      'What Do I Tell the Board? One Idea',
+      `Situation: ${situation}`,
+      'Advice from the CEOs:',
+      ...advice,
+    ].join('\n');
+
+  it(
+    'reads a 320,000-character situation without a question mark as the background, asking the title’s question',
+    () => {
+      expect(paragraph.length).toBeGreaterThan(320_000);
+      for (const situation of [paragraph, `Why now? ${paragraph}`]) {
+        const { posts, skipped } = parseDigest(post(situation, ['- Say it plainly.']));
+        expect(skipped).toEqual([]);
+        expect(posts[0]).toMatchObject({
+          question: 'What Do I Tell the Board?',
+          background: situation,
+          points: [{ text: 'Say it plainly.', points: [] }],
+          warnings: [],
+        });
+      }
+      // A paragraph that is all one question is the question, with no background.
+      const asked = `${paragraph} what do I tell them?`;
+      expect(parseDigest(post(asked, ['- Say it plainly.'])).posts[0]).toMatchObject({
+        question: asked,
+        background: '',
+      });
+    },
+    HANG,
+  );
+
+  it(
+    'folds a bullet continued over 1.6 MB of indented lines into one point, and reads the bullet after it',
+    () => {
+      const continued = 'and the next step of the plan is written down here';
+      const lines = Array<string>(30_000).fill(`    ${continued}`);
+      expect(lines.join('\n').length).toBeGreaterThan(1_600_000);
+      const { posts } = parseDigest(
+        post('What do I tell the board?', ['  • Write it down', ...lines, '  • Then read it out.']),
+      );
+      expect(posts[0]!.points).toEqual([
+        { text: ['Write it down', ...Array<string>(30_000).fill(continued)].join(' '), points: [] },
+        { text: 'Then read it out.', points: [] },
+      ]);
+    },
+    HANG,
+  );
+});
