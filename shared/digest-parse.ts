@@ -49,15 +49,30 @@ const CREDIT = new RegExp(
   'i',
 );
 
-/** Typographic marks to their plain forms, Markdown's emphasis and headings off, tabs to spaces. */
+/**
+ * A credit line read by CREDIT with each run of four spaces or more cut to three. No match of CREDIT
+ * needs more than three spaces of one run (" to", a name of spaces only, "of ") and its parts are
+ * read as one line, so the credit is the same; a long run would have its lazy name and organization
+ * try every way to split it.
+ */
+function creditMatch(line: string): RegExpExecArray | null {
+  return CREDIT.exec(line.replace(/\s{4,}/g, '   '));
+}
+
+/**
+ * Typographic marks to their plain forms, odd spaces and tabs to spaces, trailing space off. The line
+ * and paragraph separators (U+2028, U+2029) are spaces here as they are to oneLine: left in, they end
+ * the line for every pattern's "." and each pattern fails only after trying every way to split the
+ * spaces before them.
+ */
 export function normalizeLine(raw: string): string {
   return raw
     .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
     .replace(/[\u2013\u2014\u2212]/g, '-')
-    .replace(/[\u00A0\u2007\u202F\u200B\uFEFF]/g, ' ')
+    .replace(/[\u00A0\u2007\u202F\u200B\uFEFF\u2028\u2029]/g, ' ')
     .replace(/\t/g, '    ')
-    .replace(/\s+$/, '');
+    .trimEnd();
 }
 
 /** Markdown's backslash escapes taken off, once: every escape the exporter writes, and "." and "-". */
@@ -285,7 +300,7 @@ function readAdvice(lines: Line[], from: number, end: number): Advice {
     const raw = lineAt(lines, j).text;
     const text = unmarked(raw);
     if (text === '') continue;
-    const thanks = CREDIT.exec(text);
+    const thanks = creditMatch(text);
     if (thanks) {
       const org = oneLine(unescapeText(thanks[2] ?? ''));
       credit = {

@@ -276,4 +276,102 @@ describe('parseDigest: linear in its input', () => {
     },
     HANG,
   );
+
+  it(
+    'reads lines with a run of 200,000 spaces inside as if it were one',
+    () => {
+      const run = ' '.repeat(200_000);
+      const { posts } = parseDigest(
+        post(`We grew.${run}What do I tell the board?`, [`  •${run}Ask${run}why.`]),
+      );
+      expect(posts[0]).toMatchObject({
+        question: 'What do I tell the board?',
+        background: 'We grew.',
+        points: [{ text: 'Ask why.', points: [] }],
+      });
+    },
+    HANG,
+  );
+
+  it('reads a line separator (U+2028, U+2029) inside a line as the space oneLine makes of it', () => {
+    const { posts, skipped } = parseDigest(
+      'Should I Sell? One Idea\nSituation: We grew.\u2028Should I sell?\nAdvice from the CEOs:\u2029\n- Get a\u2028valuation.\nSpecial thanks to Ann Lee\u2029of Acme for her help.\n',
+    );
+    expect(skipped).toEqual([]);
+    expect(posts[0]).toMatchObject({
+      question: 'Should I sell?',
+      background: 'We grew.',
+      points: [{ text: 'Get a valuation.', points: [] }],
+      credit: { name: 'Ann Lee', org: 'Acme', pronoun: 'her' },
+    });
+  });
+
+  it(
+    'reads a line separator after a run of 200,000 spaces in every kind of line',
+    () => {
+      const run = ' '.repeat(200_000);
+      const { posts } = parseDigest(
+        [
+          `Tag Archives:${run}Exit\u2028plans`,
+          'Should I Sell? One Idea',
+          `Situation:${run}We grew.\u2028Should I sell?`,
+          `Advice from the CEOs${run}:\u2029`,
+          `-${run}Get a\u2028valuation.`,
+          `Special thanks to Ann Lee of Acme${run}\u2028.`,
+        ].join('\n'),
+      );
+      expect(posts[0]).toMatchObject({
+        tags: ['Exit plans'],
+        question: 'Should I sell?',
+        background: 'We grew.',
+        points: [{ text: 'Get a valuation.', points: [] }],
+        credit: { name: 'Ann Lee', org: 'Acme', pronoun: 'their' },
+      });
+    },
+    HANG,
+  );
+
+  it(
+    'reads a credit line the same whatever the length of its runs of spaces',
+    () => {
+      const creditOf = (line: string) =>
+        parseDigest(`Q? One Idea\nSituation: Q?\nAdvice from the CEOs:\n- a\n${line}\n`).posts[0]?.credit;
+      // Three spaces can make a name of spaces only (" to", a space, "of "); no more than three can.
+      const part = fc.constantFrom(
+        'Special',
+        'thanks',
+        'to',
+        'Ann',
+        'Lee',
+        'of',
+        'Acme',
+        'for',
+        'her',
+        '.',
+        '!',
+      );
+      const space = fc.constantFrom('   ', '    ', ' \t ');
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(space, part), { maxLength: 12 }),
+          fc.integer({ min: 1, max: 40 }),
+          (parts, wider) => {
+            const line = `Special thanks to${parts.map(([s, p]) => s + p).join('')}`;
+            expect(creditOf(line.replace(/\s+/g, (s) => s + ' '.repeat(wider)))).toEqual(creditOf(line));
+          },
+        ),
+        { numRuns: 500 },
+      );
+      const run = ' '.repeat(100_000);
+      expect(
+        creditOf(`Special thanks to${run}Ann Lee${run}of Lee Foods${run}. Really${run}for her help.`),
+      ).toEqual({ name: 'Ann Lee', org: 'Lee Foods . Really', pronoun: 'her' });
+      expect(creditOf(`Special thanks to Ann Lee of Lee Foods${run}. Really.`)).toEqual({
+        name: 'Ann Lee',
+        org: 'Lee Foods . Really',
+        pronoun: 'their',
+      });
+    },
+    HANG,
+  );
 });
