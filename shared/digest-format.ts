@@ -126,7 +126,9 @@ export function titleCase(text: string): string {
 
 /** Whitespace (newlines included) folded to single spaces: a post's lines hold one paragraph each. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text is folded already; replacing each of its spaces with itself costs a long paragraph
+  // a string per word.
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /** "How Do You Build Teamwork Across Account Teams? Four Observations" */

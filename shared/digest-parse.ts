@@ -59,6 +59,9 @@ function creditMatch(line: string): RegExpExecArray | null {
   return CREDIT.exec(line.replace(/\s{4,}/g, '   '));
 }
 
+const TYPOGRAPHIC =
+  /[\u2018\u2019\u201A\u2032\u201C\u201D\u201E\u2033\u2013\u2014\u2212\u00A0\u2007\u202F\u200B\uFEFF\u2028\u2029\t]/;
+
 /**
  * Typographic marks to their plain forms, odd spaces and tabs to spaces, trailing space off. The line
  * and paragraph separators (U+2028, U+2029) are spaces here as they are to oneLine: left in, they end
@@ -66,6 +69,8 @@ function creditMatch(line: string): RegExpExecArray | null {
  * spaces before them.
  */
 export function normalizeLine(raw: string): string {
+  // Most lines have none of these: one test instead of five replacements keeps long files cheap.
+  if (!TYPOGRAPHIC.test(raw)) return raw.trimEnd();
   return raw
     .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
@@ -77,6 +82,7 @@ export function normalizeLine(raw: string): string {
 
 /** Markdown's backslash escapes taken off, once: every escape the exporter writes, and "." and "-". */
 function unescapeText(text: string): string {
+  if (!text.includes('\\')) return text;
   return text.replace(/\\([\\`*_[\]<>#|.+-])/g, '$1');
 }
 
@@ -85,8 +91,9 @@ function unescapeText(text: string): string {
  * a post's pieces are read from, unescaped once when read.
  */
 function unmarked(line: string): string {
-  return line
-    .trim()
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('#') && !trimmed.startsWith('*')) return trimmed;
+  return trimmed
     .replace(/^#{1,6}\s+/, '')
     .replace(/^\*\*(.*?)\*\*/, '$1')
     .trim();
@@ -102,24 +109,28 @@ function unquote(text: string): string {
   return text.replace(/^(['"])(.+)\1$/, '$2');
 }
 
-interface Line {
-  text: string;
-  no: number;
-}
+/** The file's lines, normalized; line `index` is line `index + 1` of the file. */
+type Lines = string[];
 
-function lineAt(lines: Line[], index: number): Line {
-  return lines[index] ?? { text: '', no: 0 };
+function lineAt(lines: Lines, index: number): string {
+  return lines[index] ?? '';
 }
 
 export function parseDigest(source: string): DigestParse {
-  const lines: Line[] = source.split(/\r\n|\r|\n/).map((raw, i) => ({ text: normalizeLine(raw), no: i + 1 }));
+  // Plain strings, normalized in place: a file of millions of short lines holds no object per line.
+  const lines: Lines = source.split(/\r\n|\r|\n/);
+  for (let j = 0; j < lines.length; j++) lines[j] = normalizeLine(lineAt(lines, j));
   const posts: ParsedPost[] = [];
   const skipped: SkippedPost[] = [];
   let tags: string[] = [];
 
   let i = 0;
   while (i < lines.length) {
-    const raw = unmarked(lineAt(lines, i).text);
+    if (lineAt(lines, i) === '') {
+      i++;
+      continue;
+    }
+    const raw = unmarked(lineAt(lines, i));
     const line = unescapeText(raw).trim();
     const header = TAG_ARCHIVES.exec(raw) ?? POSTS_TAGGED.exec(raw);
     if ((header || SITUATION.test(line)) && isTitle(lines, i)) {
@@ -135,9 +146,9 @@ export function parseDigest(source: string): DigestParse {
       i++;
       continue;
     }
-    const titleLine = previousNonEmpty(lines, i);
+    const titleAt = previousNonEmpty(lines, i);
     const end = postEnd(lines, i + 1);
-    const parsed = readPost(lines, titleLine, i, end, tags);
+    const parsed = readPost(lines, titleAt, i, end, tags);
     if ('reason' in parsed) skipped.push(parsed);
     else posts.push(parsed);
     i = Math.max(end, i + 1);
@@ -145,18 +156,19 @@ export function parseDigest(source: string): DigestParse {
   return { posts, skipped };
 }
 
-function previousNonEmpty(lines: Line[], index: number): Line | null {
+/** The index of the non-empty line before `index`, or null at a separator or the file's start. */
+function previousNonEmpty(lines: Lines, index: number): number | null {
   for (let j = index - 1; j >= 0; j--) {
-    const text = plain(lineAt(lines, j).text);
+    const text = plain(lineAt(lines, j));
     if (text === '') continue;
-    return SEPARATOR.test(text) ? null : lineAt(lines, j);
+    return SEPARATOR.test(text) ? null : j;
   }
   return null;
 }
 
-function nextNonEmpty(lines: Line[], index: number): string {
+function nextNonEmpty(lines: Lines, index: number): string {
   for (let j = index + 1; j < lines.length; j++) {
-    const text = plain(lineAt(lines, j).text);
+    const text = plain(lineAt(lines, j));
     if (text !== '') return text;
   }
   return '';
@@ -166,19 +178,19 @@ function nextNonEmpty(lines: Line[], index: number): string {
  * A line ending in a count word and a noun, right before a "Situation:" line, is a post's title,
  * whatever it starts with: a question may begin "Situation:" or "Tag archives:" too.
  */
-function isTitle(lines: Line[], index: number): boolean {
-  return TITLE.test(plain(lineAt(lines, index).text)) && SITUATION.test(nextNonEmpty(lines, index));
+function isTitle(lines: Lines, index: number): boolean {
+  return TITLE.test(plain(lineAt(lines, index))) && SITUATION.test(nextNonEmpty(lines, index));
 }
 
 /** A post ends at a separator, a tag header, or the next post's title (the line before "Situation:"). */
-function postEnd(lines: Line[], from: number): number {
+function postEnd(lines: Lines, from: number): number {
   for (let j = from; j < lines.length; j++) {
-    const text = plain(lineAt(lines, j).text);
+    const text = plain(lineAt(lines, j));
     if (SEPARATOR.test(text) || TAG_ARCHIVES.test(text) || POSTS_TAGGED.test(text)) return j;
     if (SITUATION.test(text)) {
       if (isTitle(lines, j)) return j;
       let k = j - 1;
-      while (k > from && plain(lineAt(lines, k).text) === '') k--;
+      while (k > from && plain(lineAt(lines, k)) === '') k--;
       return k;
     }
   }
@@ -186,14 +198,14 @@ function postEnd(lines: Line[], from: number): number {
 }
 
 function readPost(
-  lines: Line[],
-  titleLine: Line | null,
+  lines: Lines,
+  titleAt: number | null,
   start: number,
   end: number,
   tags: string[],
 ): ParsedPost | SkippedPost {
-  const title = titleLine ? oneLine(unescapeText(unmarked(titleLine.text))) : '';
-  const at = titleLine?.no ?? lineAt(lines, start).no;
+  const title = titleAt === null ? '' : oneLine(unescapeText(unmarked(lineAt(lines, titleAt))));
+  const at = (titleAt ?? start) + 1;
   const titleMatch = TITLE.exec(title);
   if (!titleMatch) {
     return {
@@ -207,15 +219,15 @@ function readPost(
   const noun = capitalizeNoun(titleMatch[3] ?? '');
 
   // "Situation:" runs until "Advice from the CEOs:".
-  const situation: string[] = [SITUATION.exec(unmarked(lineAt(lines, start).text))?.[1] ?? ''];
+  const situation: string[] = [SITUATION.exec(unmarked(lineAt(lines, start)))?.[1] ?? ''];
   let j = start + 1;
   let adviceAt = -1;
   for (; j < end; j++) {
-    if (ADVICE.test(plain(lineAt(lines, j).text))) {
+    if (ADVICE.test(plain(lineAt(lines, j)))) {
       adviceAt = j;
       break;
     }
-    situation.push(unmarked(lineAt(lines, j).text));
+    situation.push(unmarked(lineAt(lines, j)));
   }
   const situationText = oneLine(unescapeText(situation.join(' ')));
   if (adviceAt === -1) return { line: at, title, reason: 'It has no "Advice from the CEOs:" section.' };
@@ -288,7 +300,7 @@ interface OpenPoint {
   pieces: string[];
 }
 
-function readAdvice(lines: Line[], from: number, end: number): Advice {
+function readAdvice(lines: Lines, from: number, end: number): Advice {
   const points: DigestPoint[] = [];
   const stack: OpenPoint[] = [];
   // Folding a point's text again at each continuation line would read a long point once per line.
@@ -297,7 +309,7 @@ function readAdvice(lines: Line[], from: number, end: number): Advice {
   let after = 0;
   let finished = false;
   for (let j = from; j < end; j++) {
-    const raw = lineAt(lines, j).text;
+    const raw = lineAt(lines, j);
     const text = unmarked(raw);
     if (text === '') continue;
     const thanks = creditMatch(text);

@@ -256,6 +256,40 @@ describe('digest import', () => {
     expect(await tags(both.situationIds[0]!)).toEqual(['Boards', 'Exit']);
   });
 
+  it(
+    'previews a 40 MB paragraph, a PDF read as text and an empty file in moments, as the post or nothing they are',
+    async () => {
+      const paragraph = 'the board keeps asking for growth while the margins shrink and '
+        .repeat(630_000)
+        .trim();
+      const huge = `What Do I Tell the Board? One Idea\nSituation: ${paragraph}\nAdvice from the CEOs:\n- Say it plainly.`;
+      expect(huge.length).toBeGreaterThan(39_000_000);
+      expect((await backend.call('import.preview', { groupId, text: huge })).posts).toEqual([
+        expect.objectContaining({
+          question: 'What Do I Tell the Board?',
+          skipReason: 'Its situation is longer than 20000 characters.',
+        }),
+      ]);
+
+      // A PDF's bytes as the file picker reads them: UTF-8 with every bad sequence replaced.
+      let seed = 2025;
+      const bytes = Uint8Array.from(
+        { length: 4_000_000 },
+        () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) >> 23,
+      );
+      const pdf = `%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n${new TextDecoder().decode(bytes)}`;
+      for (const text of [pdf, '']) {
+        expect(await backend.call('import.preview', { groupId, text })).toMatchObject({
+          posts: [],
+          imported: 0,
+          skipped: 0,
+        });
+      }
+    },
+    // Searched for its question from every character, the paragraph alone once took days.
+    10_000,
+  );
+
   it('refuses an unknown group and writes nothing; arbitrary text never throws and gives typed answers', async () => {
     const before = backend.snapshot();
     const refused = await backend.route('import.digest', {
