@@ -49,6 +49,8 @@ const CREDIT = new RegExp(
   'i',
 );
 
+const CREDIT_START = /^special\s/i;
+
 /**
  * A credit line read by CREDIT with each run of four spaces or more cut to three. No match of CREDIT
  * needs more than three spaces of one run (" to", a name of spaces only, "of ") and its parts are
@@ -56,6 +58,8 @@ const CREDIT = new RegExp(
  * try every way to split it.
  */
 function creditMatch(line: string): RegExpExecArray | null {
+  // Every line of the advice is asked; only one that starts like a credit is worth the copy.
+  if (!CREDIT_START.test(line)) return null;
   return CREDIT.exec(line.replace(/\s{4,}/g, '   '));
 }
 
