@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAddContribution, benchOpen } from './capture-bench';
-import { benchImport } from './import-bench';
+import { benchImport, benchImportPreview } from './import-bench';
 import { formatTable, summarize, type Measure } from './measure';
 import { benchNotes } from './notes-bench';
 import { benchPacks } from './pack-bench';
@@ -15,6 +15,8 @@ import { benchSearch } from './search-bench';
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
 const size = archiveSize(args.has('--small'));
+// --import-preview: only the import preview rows, which need no reference archive.
+const previewOnly = args.has('--import-preview');
 // With --json, standard output carries only the JSON; progress goes to standard error.
 const log = (line: string) => {
   if (json) console.error(line);
@@ -92,16 +94,19 @@ function pdfMeasure(htmlFile: string): Measure {
   };
 }
 
-async function importMeasure(): Promise<Measure> {
+async function importMeasures(withImport: boolean): Promise<Measure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-import-bench-'));
   try {
-    return await benchImport(dir);
+    return [
+      ...(withImport ? [await benchImport(dir)] : []),
+      ...(await benchImportPreview(path.join(dir, 'preview-bench.db'))),
+    ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function main() {
+async function allMeasures(): Promise<Measure[]> {
   const file = await referenceDatabase(size, log);
   const notesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-notes-html-'));
   const notesHtml = path.join(notesDir, 'notes.html');
@@ -112,20 +117,36 @@ async function main() {
     ...(await benchNotes(file, log, notesHtml)),
     pdfMeasure(notesHtml),
     ...chromiumMeasures(file),
-    await importMeasure(),
+    ...(await importMeasures(true)),
     ...(await benchPacks(await packGroupDatabase(size, log), log)),
   ];
   fs.rmSync(notesDir, { recursive: true, force: true });
+  return measures;
+}
+
+async function main() {
+  const measures = previewOnly ? await importMeasures(false) : await allMeasures();
   if (json) {
     console.log(
       JSON.stringify(
-        measures.map(({ name, median, p95, budget, unit }) => ({ name, median, p95, budget, unit })),
+        measures.map(({ name, median, p95, budget, unit, ratio, baseline }) => ({
+          name,
+          median,
+          p95,
+          budget,
+          unit,
+          ratio: ratio ?? null,
+          baseline: baseline ?? null,
+        })),
       ),
     );
     return;
   }
+  const archive = previewOnly
+    ? 'import preview only'
+    : `${size.situations} situations, ${size.situations * size.contributionsPerSituation} contributions`;
   console.log(
-    `\nRoundtable bench: ${size.situations} situations, ${size.situations * size.contributionsPerSituation} contributions; ` +
+    `\nRoundtable bench: ${archive}; ` +
       `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
   );
   console.log(formatTable(measures));
