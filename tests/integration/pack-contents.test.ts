@@ -299,6 +299,36 @@ describe('digest credits in a pack', () => {
     expect(target.snapshot()).toBe(before);
   });
 
+  it(
+    'opens a pack whose credit holds a long run of spaces, keeping it as written',
+    async () => {
+      const lines = gunzipSync(await openPack(Buffer.from(await exportPack(), 'base64'), PASS))
+        .toString('utf8')
+        .split('\n');
+      const part = JSON.parse(lines[1]!) as { situations: Record<string, unknown>[] };
+      const run = ' '.repeat(99_000);
+      const credit = { name: `A${run}B`, org: `C${run}D`, pronoun: 'his' } as const;
+      Object.assign(
+        part.situations.find((x) => x.id === plainId)!,
+        {
+          creditName: credit.name,
+          creditOrg: credit.org,
+          creditPronoun: credit.pronoun,
+        },
+      );
+      const pack = await sealPack(gzipSync(`${lines[0]}\n${JSON.stringify(part)}`), PASS);
+      const into = await openTestBackend();
+      try {
+        const opened = await into.call('pack.open', { data: pack.toString('base64'), passphrase: PASS });
+        expect(opened.situations.find((s) => s.id === plainId)?.credit).toEqual(credit);
+      } finally {
+        into.close();
+      }
+    },
+    // Trimmed by a pattern, each run took over ten seconds.
+    10_000,
+  );
+
   it('refuses a pack with half a credit, writing nothing', async () => {
     const lines = gunzipSync(await openPack(Buffer.from(await exportPack(), 'base64'), PASS))
       .toString('utf8')

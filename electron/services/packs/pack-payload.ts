@@ -74,8 +74,9 @@ function wholeCredit(s: {
 }): boolean {
   const parts = [s.creditName, s.creditOrg, s.creditPronoun];
   if (parts.every((p) => p === undefined) || parts.every((p) => p === null)) return true;
-  // Blank as SQLite's trim() sees it, which trims spaces only.
-  return parts.every((p) => typeof p === 'string' && p.replace(/^ +| +$/g, '') !== '');
+  // Blank as SQLite's trim() sees it, which trims spaces only: nothing but spaces. Asked as "is there
+  // anything else", not by trimming with / +$/, which reads a long run of spaces once per space.
+  return parts.every((p) => typeof p === 'string' && /[^ ]/.test(p));
 }
 const contribution = z.object({
   id,
