@@ -1,17 +1,15 @@
 // Exports: a meeting's session notes and digests of situations, as Markdown or HTML text. The host
 // saves the text (Electron through the save dialog, the browser shell to a chosen path) and prints
 // the HTML to PDF; the backend never writes an export to disk itself.
-import type { DigestCredit } from '../../shared/digest-format';
-import type { ExportResult, Member, Situation } from '../../shared/domain';
+import type { ExportResult, Situation } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/router';
 import type { ServiceContext } from './context';
-import { omittedNotice } from './export/confidentiality';
+import { omittedNotice, redactor } from './export/confidentiality';
 import { digestPost } from './export/digest-model';
 import { digestHtml, digestMarkdown } from './export/digest-render';
 import { chooseSituations, meetingNotes } from './export/notes-model';
 import { notesHtml, notesMarkdown } from './export/notes-render';
-import { requireGroup } from './groups';
 
 /** From this many situations on, an export reports its progress per situation. */
 export const LARGE_EXPORT = 5;
@@ -69,25 +67,21 @@ export function exportHandlers(context: ServiceContext): Pick<Handlers, 'export.
         includeConfidential: input.includeConfidential,
       });
       const anonymized = input.level === 'anonymized';
-      const peopleOf = new Map<string, { members: Member[]; credits: DigestCredit[] }>();
+      const text = anonymized
+        ? redactor(store.exports.people(), { redactCompanies: input.redactCompanies })
+        : (t: string) => t;
       const large = chosen.length >= LARGE_EXPORT;
       const posts = chosen.map((s: Situation, i) => {
-        const people = peopleOf.get(s.groupId) ?? {
-          members: store.members.listByGroup(requireGroup(store, s.groupId).id),
-          credits: anonymized ? store.exports.creditsInGroup(s.groupId) : [],
-        };
-        peopleOf.set(s.groupId, people);
-        const post = digestPost(store, s, people.members, {
+        const post = digestPost(store, s, store.members.get(s.presenterId), {
           anonymized,
-          redactCompanies: input.redactCompanies,
           noun: input.noun,
           creditPronoun: input.creditPronoun,
-          groupCredits: people.credits,
+          text,
         });
         if (large) emit('export.progress', { done: i + 1, total: chosen.length });
         return post;
       });
-      const digest = { tag: tag?.name ?? null, posts, notice: omittedNotice(omitted) };
+      const digest = { tag: tag ? text(tag.name) : null, posts, notice: omittedNotice(omitted) };
       return {
         content: input.format === 'markdown' ? digestMarkdown(digest) : digestHtml(digest),
         fileName: `${fileStem('digest', tag?.name ?? 'situations')}.${input.format === 'markdown' ? 'md' : 'html'}`,

@@ -1,8 +1,8 @@
 // Read-only queries the exports need: what a meeting processed, every point of a situation with the
 // phase it was captured in, the situations a tag or a selection names, and the people credited in a
-// group (whose names an anonymized export blanks out).
+// archive (whose names an anonymized export blanks out).
 import type { DigestCredit } from '../../shared/digest-format';
-import type { ContributionKind, Phase } from '../../shared/domain';
+import type { ContributionKind, Member, Phase } from '../../shared/domain';
 import type { Db } from './database';
 
 export interface ExportPoint {
@@ -36,9 +36,13 @@ export function exportQueries(db: Db) {
     )
     .pluck();
 
-  const credits = db.prepare<[string], DigestCredit>(
-    `SELECT DISTINCT credit_name AS name, credit_org AS org, credit_pronoun AS pronoun FROM situations
-     WHERE group_id = ? AND credit_name IS NOT NULL ORDER BY 1, 2, 3`,
+  // Removed members and credits of removed situations too: their names are still in what was said.
+  const members = db.prepare<[], Pick<Member, 'name' | 'company' | 'role'>>(
+    `SELECT DISTINCT name, company, role FROM members ORDER BY 1, 2, 3`,
+  );
+  const credits = db.prepare<[], Pick<DigestCredit, 'name' | 'org'>>(
+    `SELECT DISTINCT credit_name AS name, credit_org AS org FROM situations
+     WHERE credit_name IS NOT NULL ORDER BY 1, 2`,
   );
 
   return {
@@ -50,7 +54,10 @@ export function exportQueries(db: Db) {
         endorsedBy: JSON.parse(endorsedJson) as string[],
       })),
     situationsTagged: (tagId: string): string[] => byTag.all(tagId),
-    /** Every credit stored on the group's situations, removed ones included: their names stay names. */
-    creditsInGroup: (groupId: string): DigestCredit[] => credits.all(groupId),
+    /**
+     * Everyone an anonymized export must not name: the members of every group (a chair's groups
+     * talk about each other's members too) and everyone credited anywhere in the archive.
+     */
+    people: () => ({ members: members.all(), credits: credits.all() }),
   };
 }

@@ -3,6 +3,7 @@
 // The teamwork situation carries a stored digest credit naming someone outside the group, whom an
 // advice point mentions too.
 import type { TestBackend } from './backend-fixture';
+import { namesLeft } from './redaction-arbitraries';
 import {
   MEETING_DAY,
   openMeetingBackend,
@@ -107,13 +108,35 @@ export async function seedExportMeeting() {
   return { backend, forum, hostile, secret, meetingId, day: MEETING_DAY };
 }
 
-/** Every name and company in the database, credited people's included, to search an anonymized export for. */
-export function everyName(backend: TestBackend): string[] {
-  const rows = backend.db
+/**
+ * Everyone the database names: members (of every group, removed ones too) and credited people,
+ * with their companies and credited organizations.
+ */
+export function everyone(backend: TestBackend): { names: string[]; companies: string[]; orgs: string[] } {
+  const members = backend.db
+    // The importer's placeholder ("Imported") is no one.
     .prepare<[], { name: string; company: string }>(
-      `SELECT name, company FROM members
-       UNION ALL SELECT credit_name, credit_org FROM situations WHERE credit_name IS NOT NULL`,
+      `SELECT name, company FROM members WHERE NOT (role = 'guest' AND name = 'Imported')`,
     )
     .all();
-  return rows.flatMap((r) => [r.name, ...r.name.split(/\s+/), r.company]).filter((n) => n.length >= 2);
+  const credits = backend.db
+    .prepare<[], { name: string; org: string }>(
+      `SELECT credit_name AS name, credit_org AS org FROM situations WHERE credit_name IS NOT NULL`,
+    )
+    .all();
+  return {
+    names: [...members.map((m) => m.name), ...credits.map((c) => c.name)],
+    companies: members.map((m) => m.company).filter((c) => c.length >= 2),
+    orgs: credits.map((c) => c.org),
+  };
+}
+
+/**
+ * How an anonymized export's text still names someone in the database, by the rule in
+ * electron/services/export/confidentiality.ts; empty when it names no one. Companies count only
+ * when the chair asked to redact them; credited organizations always.
+ */
+export function namedIn(backend: TestBackend, text: string, redactCompanies: boolean): string[] {
+  const { names, companies, orgs } = everyone(backend);
+  return namesLeft(text, names, [...orgs, ...(redactCompanies ? companies : [])]);
 }

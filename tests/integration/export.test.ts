@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_CSP } from '../../electron/services/export/html-page';
 import type { TestBackend } from './backend-fixture';
-import { CREDIT, everyName, seedExportMeeting } from './export-fixture';
+import { CREDIT, namedIn, seedExportMeeting } from './export-fixture';
 import { expectRefusal, UNKNOWN_ID } from './meeting-fixture';
 
 let backend: TestBackend;
@@ -67,18 +67,13 @@ describe('export.notes', () => {
         level: 'anonymized',
         redactCompanies: true,
       });
-      const lower = visibleText(format, content).toLowerCase();
-      for (const name of everyName(backend)) {
-        const escaped = name
-          .replace(/&/g, '&amp;')
-          .replace(/</g, '&lt;')
-          .replace(/>/g, '&gt;')
-          .replace(/"/g, '&quot;');
-        expect(lower, `${format} leaks ${name}`).not.toMatch(
-          new RegExp(`(?<![a-z])${escapeRe(name.toLowerCase())}(?![a-z])`),
-        );
-        if (/[^\p{L}\s]/u.test(name)) expect(lower).not.toContain(escaped.toLowerCase());
-      }
+      expect(namedIn(backend, visibleText(format, content), true), format).toEqual([]);
+      // The hostile member's name, as HTML escapes it, is not there either.
+      expect(content).not.toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(content).not.toContain('onload=x');
+      // "CHEN" is a name in capitals; "ben" in lower case is an ordinary word by the rule
+      // (confidentiality.ts): only the full name goes in any case.
+      expect(content).toMatch(/I heard that \\?\[name\\?\] and ben agree/);
       expect(content).toContain('One CEO');
       expect(content).toContain('Another CEO');
       expect(content).toContain('A third CEO');
@@ -95,7 +90,10 @@ describe('export.notes', () => {
       level: 'anonymized',
     });
     expect(content).toContain('\\[name\\] Foods');
-    expect(content).not.toContain('company\\]');
+    expect(content).toContain('Ask \\[name\\] how \\[name\\] Foods did it; \\[name\\] Co grew too.');
+    // The credited organization goes all the same: "Special thanks to NAME of ORG" names the presenter by it.
+    expect(content).toContain('\\[name\\] did this at \\[company\\]; \\[name\\] can tell you how.');
+    expect(content.match(/company\\]/g)).toHaveLength(1);
   });
 
   it('presenter-only holds just that presenter’s situation, and never a confidential one', async () => {
@@ -241,8 +239,13 @@ describe('export.digest', () => {
         expect(content).not.toContain('Special thanks');
         expect(content).not.toMatch(/Rosa|Quintero|Ben Okafor|Ana Ruiz/i);
         expect(content).toMatch(/\\?\[name\\?\] did this at/);
-        if (redactCompanies) expect(content).not.toMatch(/Holdings/);
-        else expect(content).toMatch(/\\?\[name\\?\] Holdings/);
+        // The credited organization goes whether or not the chair asked to redact companies.
+        expect(content).not.toMatch(/Holdings/);
+        expect(content).toMatch(/\\?\[name\\?\] did this at \\?\[company\\?\]/);
+        expect(content).toMatch(/\\?\[name\\?\] Foods did it;/);
+        expect(content).toMatch(
+          redactCompanies ? /\\?\[company\\?\] grew too/ : /\\?\[name\\?\] Co grew too/,
+        );
       }
     }
   });
@@ -258,12 +261,7 @@ describe('export.digest', () => {
         redactCompanies: true,
         creditPronoun: 'their',
       });
-      const lower = visibleText(format, content).toLowerCase();
-      for (const name of everyName(backend)) {
-        expect(lower, `${format} leaks ${name}`).not.toMatch(
-          new RegExp(`(?<![a-z])${escapeRe(name.toLowerCase())}(?![a-z])`),
-        );
-      }
+      expect(namedIn(backend, visibleText(format, content), true), format).toEqual([]);
     }
   });
 
@@ -288,8 +286,4 @@ describe('export.digest', () => {
 /** What a reader sees: HTML's tags and style sheet left out (Chen Li's "Li" is not the <li> tag). */
 function visibleText(format: 'markdown' | 'html', content: string): string {
   return format === 'html' ? content.replace(/<style>[^<]*<\/style>/, '').replace(/<[^>]*>/g, ' ') : content;
-}
-
-function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -7,19 +7,17 @@ import type { DigestCredit, DigestPoint, DigestPost } from '../../../shared/dige
 import type { Member, Situation } from '../../../shared/domain';
 import type { Store } from '../../store';
 import type { ExportPoint } from '../../store/exports';
-import { redactor } from './confidentiality';
 
 export interface DigestOptions {
   anonymized: boolean;
-  redactCompanies: boolean;
   noun: string;
   /**
    * Credit the presenter of each post that has no stored credit ("Special thanks to NAME of ORG…"),
    * the chair's explicit choice. Ignored in an anonymized digest.
    */
   creditPronoun: DigestCredit['pronoun'] | null;
-  /** The credits stored in the situation's group, redacted like members' names when anonymized. */
-  groupCredits: readonly DigestCredit[];
+  /** The digest's text as it may leave: redacted when anonymized, as written otherwise. */
+  text: (text: string) => string;
 }
 
 function postCredit(situation: Situation, presenter: Member | undefined, options: DigestOptions) {
@@ -32,12 +30,10 @@ function postCredit(situation: Situation, presenter: Member | undefined, options
 export function digestPost(
   store: Store,
   situation: Situation,
-  members: Member[],
+  presenter: Member | undefined,
   options: DigestOptions,
 ): DigestPost {
-  const text = options.anonymized
-    ? redactor(members, { redactCompanies: options.redactCompanies, credits: options.groupCredits })
-    : (t: string) => t;
+  const { text } = options;
   const points = store.exports
     .points(situation.id)
     .filter((p) => p.kind !== 'question' && p.phase !== 'reflect');
@@ -45,7 +41,6 @@ export function digestPost(
   for (const p of points) children.set(p.parentId, [...(children.get(p.parentId) ?? []), p]);
   const tree = (parentId: string | null): DigestPoint[] =>
     (children.get(parentId) ?? []).map((p) => ({ text: text(p.body), points: tree(p.id) }));
-  const presenter = members.find((m) => m.id === situation.presenterId);
   return {
     question: text(situation.title),
     background: text(situation.background),

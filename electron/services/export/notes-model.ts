@@ -1,10 +1,9 @@
 // Session notes as a document of display strings: what a meeting processed, read from the store and
 // shaped by a confidentiality level, so the Markdown and HTML renderers only lay it out.
-import type { DigestCredit } from '../../../shared/digest-format';
 import type { ConfidentialityLevel, Member, Situation } from '../../../shared/domain';
 import type { Store } from '../../store';
 import type { ExportPoint } from '../../store/exports';
-import { authorLabeller, omittedNotice, redactor } from './confidentiality';
+import { authorLabeller, omittedNotice, redactor, type ExportPeople } from './confidentiality';
 
 export interface NotesPoint {
   author: string;
@@ -75,33 +74,33 @@ export function chooseSituations(
   return { chosen, omitted: own.length - chosen.length };
 }
 
-interface Shaper {
+export interface Shaper {
   text: (text: string) => string;
   person: (memberId: string, label: (id: string) => string) => string;
 }
 
-/** The group's members, and the credits stored on its situations (names to redact like members'). */
+/** The group's members (to name authors), and everyone whose name an anonymized export hides. */
 export interface NotesPeople {
   members: Member[];
-  credits: readonly DigestCredit[];
+  everyone: ExportPeople;
 }
 
-function shaper({ members, credits }: NotesPeople, options: NotesOptions): Shaper {
+function shaper({ members, everyone }: NotesPeople, options: NotesOptions): Shaper {
   const byId = new Map(members.map((m) => [m.id, m]));
   if (options.level !== 'anonymized') {
     return { text: (t) => t, person: (id) => byId.get(id)?.name ?? 'A guest' };
   }
-  const redact = redactor(members, { redactCompanies: options.redactCompanies, credits });
+  const redact = redactor(everyone, { redactCompanies: options.redactCompanies });
   return { text: redact, person: (id, label) => label(id) };
 }
 
+/** One situation's notes; `shape` is the export's one shaper, its redactor built once. */
 export function situationNotes(
   store: Store,
   situation: Situation,
-  people: NotesPeople,
+  shape: Shaper,
   options: NotesOptions,
 ): NotesSituation {
-  const shape = shaper(people, options);
   const label = authorLabeller(situation.presenterId);
   const person = (id: string) => shape.person(id, label);
   const points = store.exports.points(situation.id);
@@ -151,7 +150,7 @@ export function meetingNotes(
   const anonymized = options.level === 'anonymized';
   const people: NotesPeople = {
     members: store.members.listByGroup(group.id),
-    credits: anonymized ? store.exports.creditsInGroup(group.id) : [],
+    everyone: anonymized ? store.exports.people() : { members: [], credits: [] },
   };
   const shape = shaper(people, options);
   const all = store.exports
@@ -160,7 +159,7 @@ export function meetingNotes(
     .filter((s): s is Situation => s !== undefined);
   const { chosen, omitted } = chooseSituations(all, options);
   const situations = chosen.map((s, i) => {
-    const notes = situationNotes(store, s, people, options);
+    const notes = situationNotes(store, s, shape, options);
     source.onSituation?.(i + 1, chosen.length);
     return notes;
   });
