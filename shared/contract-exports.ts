@@ -16,7 +16,10 @@ const textFormat = z.enum(TEXT_EXPORT_FORMATS, { error: 'Export as Markdown or H
 const level = z.enum(CONFIDENTIALITY_LEVELS, {
   error: 'The confidentiality level is full, anonymized or presenter-only.',
 });
-/** A confidential situation leaves only in a full export the chair confirmed with this. */
+/**
+ * A confidential situation leaves only in a full export, or in its presenter's own notes, that the
+ * chair confirmed with this; never in an anonymized one.
+ */
 const includeConfidential = z
   .boolean({ error: 'Confirm confidential situations with yes or no.' })
   .default(false);
@@ -78,6 +81,10 @@ export const exportChannels = {
           .default('Observations'),
         redactCompanies,
         includeConfidential,
+        /** Situations without advice ("…? 0 Observations") go out only when the chair asks for them. */
+        includeWithoutAdvice: z
+          .boolean({ error: 'Including situations without advice is either asked or not.' })
+          .default(false),
         /** Credit each post's presenter with this pronoun; no credit line when null. */
         creditPronoun: z
           .enum(CREDIT_PRONOUNS, { error: 'The credit says his, her or their.' })

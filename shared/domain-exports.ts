@@ -14,7 +14,12 @@ export interface ExportResult {
   fileName: string;
   situationCount: number;
   omittedConfidential: number;
-  /** "2 confidential situations left out." when any were. */
+  /** Digest posts left out for having no advice (the chair may ask for them); 0 for notes. */
+  omittedWithoutAdvice: number;
+  /**
+   * For the chair: "2 confidential situations left out." and "3 situations without advice left
+   * out." when any were. The file itself says only the first: its readers lack nothing else.
+   */
   notice: string | null;
 }
 
@@ -64,6 +69,8 @@ export interface PackContents {
     id: string;
     title: string;
     background: string;
+    /** Shared in trust: in a pack only when the chair included it, and labelled where it shows. */
+    confidential: boolean;
     presenterName: string;
     /** The digest credit, when the situation has one (null in packs written before credits travelled). */
     credit: DigestCredit | null;

@@ -24,6 +24,11 @@ export function fileStem(...parts: string[]): string {
   return stem || 'export';
 }
 
+function withoutAdviceNotice(count: number): string | null {
+  if (count === 0) return null;
+  return `${count} situation${count === 1 ? '' : 's'} without advice left out.`;
+}
+
 export function exportHandlers(context: ServiceContext): Pick<Handlers, 'export.notes' | 'export.digest'> {
   const { store, emit } = context;
   return {
@@ -48,6 +53,7 @@ export function exportHandlers(context: ServiceContext): Pick<Handlers, 'export.
         fileName: `${fileStem('notes', day, options.level)}.${format === 'markdown' ? 'md' : 'html'}`,
         situationCount: doc.situations.length,
         omittedConfidential: doc.omitted,
+        omittedWithoutAdvice: 0,
         notice: doc.notice,
       } satisfies ExportResult;
     },
@@ -71,7 +77,7 @@ export function exportHandlers(context: ServiceContext): Pick<Handlers, 'export.
         ? redactor(store.exports.people(), { redactCompanies: input.redactCompanies })
         : (t: string) => t;
       const large = chosen.length >= LARGE_EXPORT;
-      const posts = chosen.map((s: Situation, i) => {
+      const written = chosen.map((s: Situation, i) => {
         const post = digestPost(store, s, store.members.get(s.presenterId), {
           anonymized,
           noun: input.noun,
@@ -81,13 +87,17 @@ export function exportHandlers(context: ServiceContext): Pick<Handlers, 'export.
         if (large) emit('export.progress', { done: i + 1, total: chosen.length });
         return post;
       });
+      // A post is its advice: one without any ("…? 0 Observations") goes only when the chair asks.
+      const posts = input.includeWithoutAdvice ? written : written.filter((p) => p.points.length > 0);
+      const withoutAdvice = written.length - posts.length;
       const digest = { tag: tag ? text(tag.name) : null, posts, notice: omittedNotice(omitted) };
       return {
         content: input.format === 'markdown' ? digestMarkdown(digest) : digestHtml(digest),
         fileName: `${fileStem('digest', tag?.name ?? 'situations')}.${input.format === 'markdown' ? 'md' : 'html'}`,
         situationCount: posts.length,
         omittedConfidential: omitted,
-        notice: digest.notice,
+        omittedWithoutAdvice: withoutAdvice,
+        notice: [digest.notice, withoutAdviceNotice(withoutAdvice)].filter(Boolean).join(' ') || null,
       } satisfies ExportResult;
     },
   };

@@ -48,6 +48,7 @@ export function packContents(pack: PackReader): PackContents {
         id: s.id,
         title: s.title,
         background: s.background,
+        confidential: s.confidential === 1,
         presenterName: names.get(s.presenterId) ?? 'A member',
         credit:
           s.creditName && s.creditOrg && s.creditPronoun

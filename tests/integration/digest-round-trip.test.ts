@@ -6,17 +6,20 @@
 // - the question (the situation's title), its background and, in a full digest, its credit;
 // - the advice tree: every point that is not a question (advice, experience, observation), with its
 //   sub-points in order; questions (leaves here) and removed points with their sub-points are left
-//   out, and a situation with no advice left comes back with none;
+//   out. A situation with no advice left is no post unless the chair asks for it
+//   (includeWithoutAdvice, which these exports do), and then comes back with none;
 // - text with whitespace runs folded to one space (a post's paragraph is one line) and typographic
 //   quotes, dashes and spaces made plain (the importer's documented tolerance, digest-parse.ts);
 // - a background that already ends with the question prints it once, so it comes back without it;
 // - a tag digest carries its one tag: importing every tag's digest gives each situation all of its
-//   tags; a selection carries none;
+//   tags; a selection carries all of them, its untagged posts first and then a "Tag Archives:"
+//   section per tag by name, a post with two tags in both (the importer adds the second's tag);
 // - a situation is its question and background: the same question asked again with another
 //   background comes back as another situation.
 // What it does not carry: authors, kinds (every point comes back as advice by the "Imported" guest,
 // who also presents), endorsements, status (imported ones are processed) and the confidential flag
-// (a confidential situation leaves only when the chair includes it, and comes back not confidential).
+// (a confidential situation leaves only when the chair includes it, labelled, and comes back not
+// confidential).
 // Markdown only: the importer reads text and Markdown, not the HTML export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestCredit } from '../../shared/digest-format';
@@ -194,6 +197,11 @@ function expectedBack(s: PlannedSituation, tags: readonly string[]): Shape {
   };
 }
 
+/** The order of a selection's tag sections (digest-render.ts): by name, letter case aside. */
+function byTagName(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 function identity(shape: Pick<Shape, 'title' | 'background'>): string {
   return `${shape.title}\n${shape.background}`.toLowerCase();
 }
@@ -285,7 +293,12 @@ describe('digest round trip of a generated archive', () => {
     const fresh = await backend.call('group.create', { name: 'Fresh from tags' });
     const imported = new Set<string>();
     for (const [tag, tagId] of tagIds) {
-      const exported = await backend.call('export.digest', { tagId, format: 'markdown', level: 'full' });
+      const exported = await backend.call('export.digest', {
+        tagId,
+        format: 'markdown',
+        level: 'full',
+        includeWithoutAdvice: true,
+      });
       const tagged = planned.filter((s) => s.tags.includes(tag));
       const shown = tagged.filter((s) => !s.confidential);
       expect(exported.situationCount).toBe(shown.length);
@@ -312,44 +325,74 @@ describe('digest round trip of a generated archive', () => {
     }
 
     // A selection of every situation, the confidential ones included by the chair, adds what no tag
-    // digest carried; the situations already there are skipped and keep their tags.
+    // digest carried, with their tags; the situations already there are skipped and keep theirs.
     const selection = await backend.call('export.digest', {
       situationIds: ids,
       format: 'markdown',
       level: 'full',
       includeConfidential: true,
+      includeWithoutAdvice: true,
     });
     const rest = await backend.call('import.digest', { groupId: fresh.id, text: selection.content });
     expect(rest.imported).toBe(planned.filter((s) => s.tags.length === 0 || s.confidential).length);
-    expect(rest.posts.every((p) => p.warnings.length === 0)).toBe(true);
+    // Only a confidential situation's second tag is news: no tag digest carried it.
+    expect(rest.posts.flatMap((p) => p.warnings).sort()).toEqual(
+      planned
+        .filter((s) => s.confidential)
+        .flatMap((s) => [...s.tags].sort(byTagName).slice(1))
+        .map((tag) => `Its tag “${tag}” is added to that situation.`)
+        .sort(),
+    );
 
     const back = await backend.call('situation.list', { groupId: fresh.id });
     const actual = await shapes(
       back.map((b) => b.id),
       true,
     );
-    const expected = planned.map((s) => expectedBack(s, s.confidential ? [] : s.tags));
+    const expected = planned.map((s) => expectedBack(s, s.tags));
     const order = (a: Shape, b: Shape) => byName(identity(a), identity(b));
     expect(actual.sort(order)).toEqual(expected.sort(order));
   });
 
-  it('comes back the same, in order, from a selection imported into a fresh group, and a second round trip changes nothing', async () => {
+  it('comes back the same, tags and all, in the order of its sections, from a selection imported into a fresh group, and a second round trip changes nothing', async () => {
     const exportAll = (situationIds: string[]) =>
       backend.call('export.digest', {
         situationIds,
         format: 'markdown',
         level: 'full',
         includeConfidential: true,
+        includeWithoutAdvice: true,
       });
     const first = await exportAll(ids);
     const fresh = await backend.call('group.create', { name: 'Fresh from a selection' });
     const report = await backend.call('import.digest', { groupId: fresh.id, text: first.content });
-    expect(report).toMatchObject({ imported: planned.length, skipped: 0 });
-    expect(report.posts.flatMap((p) => p.warnings)).toEqual([]);
-    expect(await shapes(report.situationIds, true)).toEqual(planned.map((s) => expectedBack(s, [])));
+    // Each tag past a situation's first (by name) is a repeat of its post in that tag's section.
+    const repeats = planned.reduce((n, s) => n + Math.max(0, s.tags.length - 1), 0);
+    expect(repeats).toBeGreaterThan(10);
+    expect(report).toMatchObject({ imported: planned.length, skipped: repeats });
+    expect(report.posts.flatMap((p) => p.warnings)).toHaveLength(repeats);
+    // Imported in the order first written: the untagged posts, then each tag's section by name.
+    const sections = [...new Set(planned.flatMap((s) => s.tags))].sort(byTagName);
+    const order = [
+      ...planned.filter((s) => s.tags.length === 0),
+      ...sections.flatMap((tag) =>
+        planned.filter((s) => s.tags.length > 0 && [...s.tags].sort(byTagName)[0] === tag),
+      ),
+    ];
+    expect(await shapes(report.situationIds, true)).toEqual(order.map((s) => expectedBack(s, s.tags)));
     // The 22-point post counts in numerals, the advice-less ones count 0, and both read back.
     expect(first.content).toMatch(/ 22 Observations\n/);
     expect(first.content).toMatch(/ 0 Observations\n/);
+    // Unless the chair asks, a post without advice is left out.
+    const bare = planned.filter((s) => digestTree(s.points).length === 0).length;
+    const asPublished = await backend.call('export.digest', {
+      situationIds: ids,
+      format: 'markdown',
+      level: 'full',
+      includeConfidential: true,
+    });
+    expect(asPublished).toMatchObject({ situationCount: planned.length - bare, omittedWithoutAdvice: bare });
+    expect(asPublished.content).not.toMatch(/ 0 Observations\n/);
 
     const second = await exportAll(report.situationIds);
     const again = await backend.call('group.create', { name: 'Fresh again' });

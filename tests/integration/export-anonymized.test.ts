@@ -173,7 +173,7 @@ describe('an anonymized export of a generated archive', () => {
                 escape(oneLine(mention.expected)),
               );
             }
-            for (const mention of [...written, ...Object.values(imported)]) {
+            for (const mention of [...written, ...tags, ...Object.values(imported)]) {
               expect(digest.content, `digest (${format}) of ${mention.text}`).toContain(
                 escape(oneLine(mention.expected)),
               );

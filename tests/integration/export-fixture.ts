@@ -95,6 +95,13 @@ export async function seedExportMeeting() {
     body: 'Hold a joint account review with Farid',
     dueDate: '2025-06-30',
   });
+  // Advice on a situation no meeting processed yet, so a digest of it has a post.
+  await backend.call('contribution.add', {
+    situationId: forum.situations.exit.id,
+    authorId: members.farid.id,
+    kind: 'advice',
+    body: 'Sell when a buyer calls, not before.',
+  });
   await processUpTo(backend, forum, secret.id, 'advise');
   await add(secret.id, members.dana.id, 'advice', 'Tell the board chair first.');
   await backend.call('wrapup.record', {

@@ -96,26 +96,39 @@ describe('export.notes', () => {
     expect(content.match(/company\\]/g)).toHaveLength(1);
   });
 
-  it('presenter-only holds just that presenter’s situation, and never a confidential one', async () => {
+  it('presenter-only holds just that presenter’s situation, and a confidential one only when the chair confirms it', async () => {
     const { members } = seeded.forum;
     const ana = await backend.call('export.notes', {
       meetingId: seeded.meetingId,
       format: 'markdown',
       level: 'presenter',
       presenterId: members.ana.id,
+      includeConfidential: true,
     });
     expect(ana.situationCount).toBe(1);
     expect(ana.content).toContain('How do you build teamwork');
+    expect(ana.content).not.toContain('lawsuit');
     expect(ana.content).not.toContain('## Attendance');
-    const eve = await backend.call('export.notes', {
-      meetingId: seeded.meetingId,
-      format: 'markdown',
-      level: 'presenter',
-      presenterId: members.eve.id,
-      includeConfidential: true,
-    });
-    expect(eve.situationCount).toBe(0);
-    expect(eve.notice).toBe('1 confidential situation left out.');
+    expect(ana.content).not.toContain('Confidential');
+    const eve = (includeConfidential: boolean) =>
+      backend.call('export.notes', {
+        meetingId: seeded.meetingId,
+        format: 'markdown',
+        level: 'presenter',
+        presenterId: members.eve.id,
+        includeConfidential,
+      });
+    const unconfirmed = await eve(false);
+    expect(unconfirmed.situationCount).toBe(0);
+    expect(unconfirmed.notice).toBe('1 confidential situation left out.');
+    expect(unconfirmed.content).not.toContain('lawsuit');
+    // Eve's own confidential situation goes back to Eve once the chair confirms, labelled.
+    const confirmed = await eve(true);
+    expect(confirmed).toMatchObject({ situationCount: 1, omittedConfidential: 0, notice: null });
+    expect(confirmed.content).toContain(
+      '## 1. Should I tell my board about the lawsuit?\n\n**Confidential**\n\nPresented by Eve Marsh.',
+    );
+    expect(confirmed.content).toContain('- Tell the board chair first. — _Dana Whitfield_');
   });
 
   it('writes a self-contained HTML page: strict CSP, no script, nothing remote, every string escaped', async () => {

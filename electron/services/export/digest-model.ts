@@ -1,12 +1,14 @@
 // Situations as digest posts: the top-level advice points (questions and the presenter's reflection
-// left out) with their sub-points, names redacted when the digest is anonymized.
+// left out) with their sub-points, the situation's tags and confidential flag, names redacted when
+// the digest is anonymized.
 //
 // The credit line names a person, so only a full digest has one: the situation's stored credit, or
 // else the presenter's when the chair asked for it (creditPronoun). An anonymized digest has none.
-import type { DigestCredit, DigestPoint, DigestPost } from '../../../shared/digest-format';
+import type { DigestCredit, DigestPoint } from '../../../shared/digest-format';
 import type { Member, Situation } from '../../../shared/domain';
 import type { Store } from '../../store';
 import type { ExportPoint } from '../../store/exports';
+import type { DigestEntry } from './digest-render';
 
 export interface DigestOptions {
   anonymized: boolean;
@@ -32,7 +34,7 @@ export function digestPost(
   situation: Situation,
   presenter: Member | undefined,
   options: DigestOptions,
-): DigestPost {
+): DigestEntry {
   const { text } = options;
   const points = store.exports
     .points(situation.id)
@@ -47,5 +49,7 @@ export function digestPost(
     noun: options.noun,
     points: tree(null),
     credit: postCredit(situation, presenter, options),
+    tags: store.tags.listBySituation(situation.id).map((t) => text(t.name)),
+    confidential: situation.confidential,
   };
 }

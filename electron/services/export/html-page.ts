@@ -4,6 +4,12 @@ import { EXPORT_CSP } from '../../../shared/export-csp';
 
 export { EXPORT_CSP };
 
+/**
+ * The label a confidential situation carries wherever it leaves (a full export or a presenter's own
+ * notes the chair confirmed): whoever it is forwarded to sees it was shared in trust.
+ */
+export const CONFIDENTIAL_LABEL = 'Confidential';
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -29,6 +35,8 @@ h3 { font-size: 1.05rem; margin-bottom: 0.3rem; }
 ul { padding-left: 1.3rem; }
 li { margin: 0.2rem 0; }
 hr { border: 0; border-top: 1px dashed #bbb; margin: 2rem 0; }
+.confidential { display: inline-block; margin: 1.5rem 0 0; padding: 0.1rem 0.5rem; border: 2px solid #a4161a; color: #a4161a; font: bold 0.8rem/1.4 Arial, Helvetica, sans-serif; letter-spacing: 0.08em; text-transform: uppercase; }
+.confidential + h2 { margin-top: 0.4rem; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } li { break-inside: avoid; } }
 `;
 

@@ -15,6 +15,8 @@ export interface NotesPoint {
 
 export interface NotesSituation {
   question: string;
+  /** Shown with a "Confidential" label: it left only because the chair confirmed it. */
+  confidential: boolean;
   /** Null when anonymized. */
   presenter: string | null;
   background: string;
@@ -45,8 +47,20 @@ export interface NotesOptions {
   /** Presenter-only: whose situations. */
   presenterId?: string | undefined;
   redactCompanies: boolean;
-  /** Confidential situations go out only in a full export the chair confirmed. */
+  /**
+   * Confidential situations go out only in a full export, or in a presenter's own notes, that the
+   * chair confirmed.
+   */
   includeConfidential: boolean;
+}
+
+/**
+ * May a confidential situation leave? Only named (never anonymized: a confidential situation is not
+ * published), and only when the chair confirmed it. Presenter-only notes hold the presenter's own
+ * situations alone, so there it is the presenter's own confidential situation, going back to them.
+ */
+export function confidentialAllowed(options: Pick<NotesOptions, 'level' | 'includeConfidential'>): boolean {
+  return options.level !== 'anonymized' && options.includeConfidential;
 }
 
 export function formatDay(at: number): string {
@@ -69,7 +83,7 @@ export function chooseSituations(
     options.level === 'presenter'
       ? situations.filter((s) => s.presenterId === options.presenterId)
       : situations;
-  const allowConfidential = options.level === 'full' && options.includeConfidential;
+  const allowConfidential = confidentialAllowed(options);
   const chosen = own.filter((s) => allowConfidential || !s.confidential);
   return { chosen, omitted: own.length - chosen.length };
 }
@@ -117,6 +131,7 @@ export function situationNotes(
       }));
   return {
     question: shape.text(situation.title),
+    confidential: situation.confidential,
     presenter: options.level === 'anonymized' ? null : person(situation.presenterId),
     background: shape.text(situation.background),
     tags: store.tags.listBySituation(situation.id).map((t) => shape.text(t.name)),
@@ -176,11 +191,7 @@ export function meetingNotes(
     .filter((k) => !presenterOnly || k.presenterId === options.presenterId)
     .filter((k) => {
       const situation = store.situations.get(k.situationId);
-      return (
-        chosenIds.has(k.situationId) ||
-        !situation?.confidential ||
-        (options.level === 'full' && options.includeConfidential)
-      );
+      return chosenIds.has(k.situationId) || !situation?.confidential || confidentialAllowed(options);
     })
     .map((k) => ({
       situation: shape.text(k.situationTitle),

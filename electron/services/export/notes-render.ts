@@ -1,6 +1,7 @@
 // Session notes laid out as Markdown and as a self-contained HTML page. Every string is user text:
-// Markdown escapes its marks, HTML escapes through escapeHtml.
-import { escapeHtml, escapeMarkdown, htmlPage } from './html-page';
+// Markdown escapes its marks, HTML escapes through escapeHtml. A confidential situation, which leaves
+// only when the chair confirmed it, carries a "Confidential" label by its heading.
+import { CONFIDENTIAL_LABEL, escapeHtml, escapeMarkdown, htmlPage } from './html-page';
 import type { NotesDocument, NotesPoint, NotesSituation } from './notes-model';
 
 function endorsement(point: NotesPoint): string {
@@ -18,6 +19,7 @@ function mdSituation(s: NotesSituation, index: number): string[] {
   const lines = [
     `## ${index + 1}. ${escapeMarkdown(s.question)}`,
     '',
+    ...(s.confidential ? [`**${CONFIDENTIAL_LABEL}**`, ''] : []),
     s.presenter === null ? 'Presented by a member.' : `Presented by ${escapeMarkdown(s.presenter)}.`,
   ];
   if (s.tags.length > 0) lines.push('', `Tags: ${s.tags.map(escapeMarkdown).join(', ')}`);
@@ -103,6 +105,7 @@ function htmlPoints(points: NotesPoint[]): string {
 function htmlSituation(s: NotesSituation, index: number): string {
   const parts = [
     `<section>`,
+    ...(s.confidential ? [`<p class="confidential">${CONFIDENTIAL_LABEL}</p>`] : []),
     `<h2>${index + 1}. ${e(s.question)}</h2>`,
     `<p class="meta">Presented by ${s.presenter === null ? 'a member' : e(s.presenter)}.</p>`,
   ];
