@@ -145,6 +145,91 @@ test('print a meeting’s notes to PDF: the PDF holds every situation’s questi
   expect(text).toContain(forum.group.name);
 });
 
+test('presenter-only notes hold the presenter’s own confidential situation once the chair confirms, labelled in the PDF', async ({
+  page,
+  seed,
+  shell,
+}) => {
+  const forum = await seedForum(seed);
+  const { eve, dana } = forum.members;
+  const secret = await seed('situation.create', {
+    groupId: forum.group.id,
+    presenterId: eve.id,
+    title: 'Should I tell my board about the lawsuit?',
+    confidential: true,
+  });
+  const view = await runMeetingTo(seed, forum, 'advise', { situationId: secret.id });
+  await seed('contribution.add', {
+    situationId: secret.id,
+    authorId: dana.id,
+    kind: 'advice',
+    body: 'Tell the board chair first.',
+  });
+  await seed('meeting.close', { meetingId: view.meeting.id });
+
+  // The page was open while the forum was seeded: a reload reads all of its members.
+  await page.reload();
+  await openTools(page);
+  const form = page.getByRole('form', { name: 'Export notes or a digest' });
+  await form.getByLabel('Confidentiality').selectOption('presenter');
+  await form.getByLabel('Presenter', { exact: true }).selectOption({ label: `${eve.name} — ${eve.company}` });
+  await form.getByRole('button', { name: 'Export', exact: true }).click();
+  const preview = page.getByLabel('Export preview');
+  await expect(page.getByRole('status').filter({ hasText: 'confidential' })).toHaveText(
+    '1 confidential situation left out.',
+  );
+  await expect(preview).not.toContainText('lawsuit');
+
+  // The same confirmation as a full export's, then the situation goes back to its presenter, labelled.
+  const include = form.getByLabel('Include the presenter’s confidential situations');
+  await include.check();
+  const confirm = form.getByRole('alertdialog', { name: 'Include confidential situations?' });
+  await expect(include).toBeChecked();
+  await confirm.getByRole('button', { name: 'Include them' }).click();
+  await form.getByLabel('Format').selectOption('pdf');
+  await form.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(preview).toContainText('<p class="confidential">Confidential</p>');
+  await expect(preview).toContainText('Should I tell my board about the lawsuit?');
+  await page.getByRole('button', { name: 'Save as PDF…' }).click();
+  const status = page.getByRole('status').filter({ hasText: /^Saved / });
+  await expect(status).toHaveText(/^Saved notes-.+-presenter\.pdf\.$/, { timeout: 20_000 });
+  const fileName = ((await status.textContent()) ?? '').replace(/^Saved /, '').replace(/\.$/, '');
+  const text = (await pdfText(await readFile(path.join(shell.exportDir, fileName)))).replace(/\s+/g, ' ');
+  expect(text).toMatch(/CONFIDENTIAL 1\. Should I tell my board about the lawsuit\?/i);
+  expect(text).toContain('Tell the board chair first.');
+
+  // Another level asks again.
+  await form.getByLabel('Confidentiality').selectOption('full');
+  await expect(form.getByLabel('Include confidential situations')).not.toBeChecked();
+});
+
+test('a digest of the group leaves out situations without advice unless the chair includes them', async ({
+  page,
+  seed,
+}) => {
+  const forum = await seedForum(seed);
+  await seed('contribution.add', {
+    situationId: forum.situations.teamwork.id,
+    authorId: forum.members.ben.id,
+    kind: 'advice',
+    body: 'Share one bonus.',
+  });
+  await openTools(page);
+  const form = page.getByRole('form', { name: 'Export notes or a digest' });
+  await form.getByLabel('What to export').selectOption('digest');
+  await form.getByRole('button', { name: 'Export', exact: true }).click();
+  const preview = page.getByLabel('Export preview');
+  await expect(preview).toContainText('Share one bonus.');
+  await expect(preview).not.toContainText('Sell the Company');
+  await expect(page.getByRole('status').filter({ hasText: 'without advice' })).toHaveText(
+    '1 situation without advice left out.',
+  );
+
+  await form.getByLabel('Include situations without advice').check();
+  await form.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(preview).toContainText('## Should I Sell the Company Now or in Two Years? 0 Observations');
+});
+
 test('preview a digest file per post, import it, and find the posts in the archive', async ({
   page,
   seed,

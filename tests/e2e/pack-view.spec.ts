@@ -99,3 +99,41 @@ test('a pack of 1,500 situations opens read-only as a virtualized list', async (
   await expect(toggle(SITUATIONS - 1)).toBeInViewport();
   expect(await rows.count()).toBeLessThan(60);
 });
+
+test('a confidential situation in a pack is labelled in the read-only view', async ({ page, seed }) => {
+  const group = await seed('group.create', { name: 'Vistage CE 4821' });
+  const eve = await seed('member.create', { groupId: group.id, name: 'Eve Marsh', company: 'Marsh Co' });
+  const secret = 'Should I tell my board about the lawsuit?';
+  const open = 'Should we open a second plant?';
+  await seed('situation.create', {
+    groupId: group.id,
+    presenterId: eve.id,
+    title: secret,
+    confidential: true,
+  });
+  await seed('situation.create', { groupId: group.id, presenterId: eve.id, title: open });
+  const pack = await seed('pack.export', {
+    groupId: group.id,
+    passphrase: PASSPHRASE,
+    includeConfidential: true,
+  });
+  expect(pack.situationCount).toBe(2);
+
+  await openHash(page, '#/tools');
+  const importGroup = page.getByRole('group', { name: 'Import a pack' });
+  await importGroup.getByLabel('Pack file').setInputFiles({
+    name: pack.fileName,
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(pack.data, 'base64'),
+  });
+  await importGroup.getByLabel('Pack passphrase').fill(PASSPHRASE);
+  await importGroup.getByRole('button', { name: 'Open read-only' }).click();
+  const list = importGroup.getByRole('list', { name: 'Situations in the pack' });
+  const row = (title: string) =>
+    list.locator(':scope > li').filter({ has: page.getByRole('button', { name: title, exact: true }) });
+  await expect(row(secret).getByRole('heading')).toHaveText(`${secret}Confidential`);
+  await expect(row(secret).getByText('Confidential', { exact: true })).toBeVisible();
+  await expect(row(open)).not.toContainText('Confidential');
+  // The label is beside the title, not in the disclosure button's name.
+  await expect(list.getByRole('button', { name: secret, exact: true })).toBeVisible();
+});

@@ -1,12 +1,15 @@
-// "Include confidential situations" in a full export: ticking it asks once more before it counts.
+// "Include confidential situations" in a full export, or in a presenter's own notes: ticking it asks
+// once more before it counts.
 import { useId, useState } from 'react';
 
 export function ConfidentialChoice({
   included,
   onChange,
+  label = 'Include confidential situations',
 }: {
   included: boolean;
   onChange: (included: boolean) => void;
+  label?: string;
 }) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
@@ -26,7 +29,7 @@ export function ConfidentialChoice({
             }
           }}
         />
-        <label htmlFor={id}>Include confidential situations</label>
+        <label htmlFor={id}>{label}</label>
       </div>
       {confirming && (
         <div role="alertdialog" aria-label="Include confidential situations?" className="confirm-box">

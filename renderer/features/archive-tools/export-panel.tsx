@@ -14,6 +14,7 @@ import {
   DIGEST_NOUNS,
   EXPORT_FORMATS,
   FIRST_REQUEST,
+  mayIncludeConfidential,
   runExport,
   WHOLE_GROUP,
   type ExportFormat,
@@ -175,6 +176,8 @@ export function ExportPanel({ group, meetingId }: { group: Group; meetingId: str
                       : e.target.value === 'presenter'
                         ? 'presenter'
                         : 'anonymized',
+                  // A yes to confidential situations is for the export it was given for.
+                  includeConfidential: false,
                 })
               }
             >
@@ -206,9 +209,26 @@ export function ExportPanel({ group, meetingId }: { group: Group; meetingId: str
             <label htmlFor={`${id}-redact`}>Also redact company names</label>
           </div>
         )}
-        {request.level === 'full' && (
+        {!isNotes && (
+          <div className="checkbox-field">
+            <input
+              id={`${id}-without-advice`}
+              type="checkbox"
+              checked={request.includeWithoutAdvice}
+              onChange={(e) => change({ includeWithoutAdvice: e.target.checked })}
+            />
+            <label htmlFor={`${id}-without-advice`}>Include situations without advice</label>
+          </div>
+        )}
+        {mayIncludeConfidential(request) && (
           <ConfidentialChoice
+            key={request.level}
             included={request.includeConfidential}
+            label={
+              request.level === 'presenter'
+                ? 'Include the presenter’s confidential situations'
+                : 'Include confidential situations'
+            }
             onChange={(includeConfidential) => change({ includeConfidential })}
           />
         )}

@@ -22,6 +22,8 @@ export interface ExportRequest {
   redactCompanies: boolean;
   presenterId: string;
   includeConfidential: boolean;
+  /** A digest's situations without advice ("…? 0 Observations"), left out unless asked for. */
+  includeWithoutAdvice: boolean;
 }
 
 export const FIRST_REQUEST: ExportRequest = {
@@ -34,10 +36,17 @@ export const FIRST_REQUEST: ExportRequest = {
   redactCompanies: false,
   presenterId: '',
   includeConfidential: false,
+  includeWithoutAdvice: false,
 };
 
+/** Whether the form offers confidential situations: never for an anonymized export. */
+export function mayIncludeConfidential(request: Pick<ExportRequest, 'kind' | 'level'>): boolean {
+  return request.level === 'full' || (request.kind === 'notes' && request.level === 'presenter');
+}
+
 export async function runExport(request: ExportRequest, groupId: string): Promise<ExportResult> {
-  const includeConfidential = request.level === 'full' && request.includeConfidential;
+  // Named exports only: a full one, or a presenter's own notes (which hold their situations alone).
+  const includeConfidential = mayIncludeConfidential(request) && request.includeConfidential;
   // A PDF is printed by the host from the HTML export, so the backend writes HTML for it.
   const format: TextExportFormat = request.format === 'pdf' ? 'html' : request.format;
   const redactCompanies = request.level === 'anonymized' && request.redactCompanies;
@@ -56,7 +65,14 @@ export async function runExport(request: ExportRequest, groupId: string): Promis
     });
   }
   const level: 'full' | 'anonymized' = request.level === 'full' ? 'full' : 'anonymized';
-  const common = { format, level, noun: request.noun, redactCompanies, includeConfidential };
+  const common = {
+    format,
+    level,
+    noun: request.noun,
+    redactCompanies,
+    includeConfidential,
+    includeWithoutAdvice: request.includeWithoutAdvice,
+  };
   if (request.digestSource !== WHOLE_GROUP) {
     return invoke('export.digest', { ...common, tagId: request.digestSource });
   }

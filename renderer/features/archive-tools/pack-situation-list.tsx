@@ -2,7 +2,8 @@
 // the page, so a pack of 20,000 situations opens as quickly as one of twenty. Each row's title is a
 // disclosure button that shows the background and the points. Arrow keys, Page Up/Down, Home and End
 // move between rows (roving focus, as in the archive list), so every row is in reach of the keyboard
-// though most are not in the page.
+// though most are not in the page. A confidential situation (in a pack only when its chair included
+// it) is labelled beside its title, as in the archive.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { creditLine } from '../../../shared/digest-format';
@@ -126,6 +127,7 @@ export function PackSituationList({ situations }: { situations: readonly PackSit
                     <span className="pack-disclosure" aria-hidden="true" />
                     {situation.title}
                   </button>
+                  {situation.confidential && <span className="badge confidential">Confidential</span>}
                 </h4>
                 <p className="pack-situation-meta">
                   {situation.presenterName} · {pointsLabel(situation.points.length)}
