@@ -7,8 +7,8 @@
 import type { DigestCredit, DigestPoint } from '../../../shared/digest-format';
 import type { Member, Situation } from '../../../shared/domain';
 import type { Store } from '../../store';
-import type { ExportPoint } from '../../store/exports';
 import type { DigestEntry } from './digest-render';
+import { pointsByParent } from './point-tree';
 
 export interface DigestOptions {
   anonymized: boolean;
@@ -39,8 +39,7 @@ export function digestPost(
   const points = store.exports
     .points(situation.id)
     .filter((p) => p.kind !== 'question' && p.phase !== 'reflect');
-  const children = new Map<string | null, ExportPoint[]>();
-  for (const p of points) children.set(p.parentId, [...(children.get(p.parentId) ?? []), p]);
+  const children = pointsByParent(points);
   const tree = (parentId: string | null): DigestPoint[] =>
     (children.get(parentId) ?? []).map((p) => ({ text: text(p.body), points: tree(p.id) }));
   return {

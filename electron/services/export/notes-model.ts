@@ -2,8 +2,8 @@
 // shaped by a confidentiality level, so the Markdown and HTML renderers only lay it out.
 import type { ConfidentialityLevel, Member, Situation } from '../../../shared/domain';
 import type { Store } from '../../store';
-import type { ExportPoint } from '../../store/exports';
 import { authorLabeller, omittedNotice, redactor, type ExportPeople } from './confidentiality';
+import { pointsByParent } from './point-tree';
 
 export interface NotesPoint {
   author: string;
@@ -118,8 +118,7 @@ export function situationNotes(
   const label = authorLabeller(situation.presenterId);
   const person = (id: string) => shape.person(id, label);
   const points = store.exports.points(situation.id);
-  const children = new Map<string | null, ExportPoint[]>();
-  for (const p of points) children.set(p.parentId, [...(children.get(p.parentId) ?? []), p]);
+  const children = pointsByParent(points);
   const tree = (parentId: string | null): NotesPoint[] =>
     (children.get(parentId) ?? [])
       .filter((p) => p.kind !== 'question' && p.phase !== 'reflect')
