@@ -33,16 +33,20 @@ function baseName(dbFile: string): string {
   return path.basename(dbFile, '.db');
 }
 
-/** Every backup of this archive, newest first. Files that do not look like one are left alone. */
-export function listBackups(dbFile: string): Backup[] {
-  const dir = backupDir(dbFile);
-  let names: string[];
+/** The file names in backups/, or none when there is no such folder yet. */
+function namesIn(dir: string): string[] {
   try {
-    names = fs.readdirSync(dir);
+    return fs.readdirSync(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+}
+
+/** Every backup of this archive, newest first. Files that do not look like one are left alone. */
+export function listBackups(dbFile: string): Backup[] {
+  const dir = backupDir(dbFile);
+  const names = namesIn(dir);
   const base = baseName(dbFile);
   const backups: Backup[] = [];
   for (const name of names) {
@@ -101,13 +105,7 @@ export async function takeBackup(
  */
 export function removeInterruptedBackups(dbFile: string): string[] {
   const dir = backupDir(dbFile);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const names = namesIn(dir);
   const base = baseName(dbFile);
   const removed = names
     .filter((name) => name.startsWith(`${base}-`) && /\.db\.partial(-journal)?$/.test(name))
