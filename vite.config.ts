@@ -46,16 +46,16 @@ export default defineConfig(({ mode }) => {
     case 'preload':
       return nodeBundle('electron/preload.ts', 'preload', ['electron']);
     case 'worker':
-      return nodeBundle('electron/backend/worker.ts', 'backend-worker', ['better-sqlite3', ...nodeBuiltins]);
+      return nodeBundle('electron/backend/worker.ts', 'backend-worker', ['better-sqlite3-multiple-ciphers', ...nodeBuiltins]);
     case 'crash':
       return nodeBundle(
         'tests/crash/capture-process.ts',
         'capture-process',
-        ['better-sqlite3', ...nodeBuiltins],
+        ['better-sqlite3-multiple-ciphers', ...nodeBuiltins],
         'dist/crash',
       );
     case 'bench':
-      return nodeBundle('tests/bench/run.ts', 'run', ['better-sqlite3', ...nodeBuiltins], 'dist/bench');
+      return nodeBundle('tests/bench/run.ts', 'run', ['better-sqlite3-multiple-ciphers', ...nodeBuiltins], 'dist/bench');
     default:
       return {
         root: `${root}renderer`,

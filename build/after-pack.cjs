@@ -63,13 +63,13 @@ function checkNativeBinary(context) {
     resourcesDir(context),
     'app.asar.unpacked',
     'node_modules',
-    'better-sqlite3',
+    'better-sqlite3-multiple-ciphers',
     'prebuilds',
     prebuildName(context.electronPlatformName, context.arch),
   );
   if (!fs.existsSync(binary)) {
     throw new Error(
-      `better-sqlite3's prebuilt binary for this platform is missing from the package (${binary}). Its npm package carries one for each supported platform: reinstall it (npm ci) and package again.`,
+      `better-sqlite3-multiple-ciphers's prebuilt binary for this platform is missing from the package (${binary}). Its npm package carries one for each supported platform: reinstall it (npm ci) and package again.`,
     );
   }
   return binary;

@@ -9,7 +9,7 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const electronVersion = require(path.join(root, 'node_modules', 'electron', 'package.json')).version;
 
-const PREBUILDS = 'node_modules/better-sqlite3/prebuilds';
+const PREBUILDS = 'node_modules/better-sqlite3-multiple-ciphers/prebuilds';
 const PREBUILD_PLATFORMS = ['darwin', 'linux', 'linuxmusl', 'win32'];
 
 /**
@@ -32,8 +32,8 @@ const FILES = [
   '!**/*.map',
   // SQLite's sources stay out, and so do the binaries of the other architecture (electron-builder
   // expands ${arch}: x64, arm64); each platform below also leaves out the other platforms' binaries.
-  '!node_modules/better-sqlite3/{build,deps,src,docs,benchmark}/**',
-  '!node_modules/better-sqlite3/binding.gyp',
+  '!node_modules/better-sqlite3-multiple-ciphers/{build,deps,src,docs,benchmark}/**',
+  '!node_modules/better-sqlite3-multiple-ciphers/binding.gyp',
   `!${PREBUILDS}/*-!(\${arch}).node`,
 ];
 

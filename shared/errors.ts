@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'READ_ONLY',
   /** The disk reported an error reading or writing the archive. */
   'IO_ERROR',
+  /** The archive is encrypted and not unlocked yet: nothing can be read or saved before it is. */
+  'LOCKED',
+  /** A passphrase, recovery key or archive key that does not open this archive: nothing changed. */
+  'WRONG_KEY',
   'INTERNAL',
 ] as const;
 

@@ -3,9 +3,12 @@
 import { Worker } from 'node:worker_threads';
 import type { EventName } from '../../shared/channels';
 import { AppError, type Envelope } from '../../shared/errors';
+import type { ConversionReport } from '../store/conversion';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 
 export interface Backend {
+  /** What encrypting a plaintext archive from an earlier version did at this start, if anything. */
+  readonly converted: ConversionReport | null;
   invoke(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
   /**
@@ -37,6 +40,7 @@ export function startBackend(workerFile: string, config: WorkerConfig): Promise<
   const post = (message: ToWorker) => worker.postMessage(message);
 
   const backend: Backend = {
+    converted: null,
     invoke(channel, input) {
       if (!running) return Promise.resolve(STOPPED);
       const id = nextId++;
@@ -77,7 +81,7 @@ export function startBackend(workerFile: string, config: WorkerConfig): Promise<
     worker.on('message', (message: FromWorker) => {
       switch (message.kind) {
         case 'ready':
-          resolve(backend);
+          resolve({ ...backend, converted: message.converted });
           break;
         case 'failed':
           running = false;

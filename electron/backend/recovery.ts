@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { latestGoodBackup, restoreBackup, verifyBackup } from '../store/backups';
+import type { ArchiveKey } from '../store/cipher';
 import { EMPTY_ARCHIVE, FOREIGN_WAL, openDatabase, type Db, type OpenOptions } from '../store/database';
 import { MIGRATIONS } from '../store/migrations';
 import { makePrivate, syncDir } from '../store/private-files';
@@ -57,22 +58,24 @@ export interface OpenArchiveOptions extends OpenOptions {
  * is refused with nothing changed. A restored copy that still will not open is kept aside as
  * failed-restore, and the next good backup is offered, so no start is ever left stuck on it.
  */
-export async function openArchive(dbFile: string, options: OpenArchiveOptions = {}): Promise<Db> {
+export async function openArchive(dbFile: string, options: OpenArchiveOptions): Promise<Db> {
   const { restoreFrom, now = Date.now, ...open } = options;
   const supported = (open.migrations ?? MIGRATIONS).length;
-  if (restoreFrom !== undefined) putBackupInPlace(restoreFrom, dbFile, supported);
+  if (restoreFrom !== undefined) putBackupInPlace(restoreFrom, dbFile, supported, open.key);
   try {
     return await openDatabase(dbFile, open);
   } catch (error) {
     const code = error instanceof AppError ? error.code : undefined;
     // A restored copy that fails to open for a reason of its own (not the disk's) is set aside.
-    const restoredWontOpen = restoreFrom !== undefined && code !== 'IN_USE' && code !== 'READ_ONLY';
+    const restoredWontOpen =
+      restoreFrom !== undefined && code !== 'IN_USE' && code !== 'READ_ONLY' && code !== 'WRONG_KEY';
     if (code !== 'CORRUPT' && !restoredWontOpen) throw error;
     const recorded =
       error instanceof AppError ? (error.details as { cause?: unknown } | undefined)?.cause : undefined;
     const cause =
       typeof recorded === 'string' ? recorded : error instanceof Error ? error.message : String(error);
     throw setAside(dbFile, {
+      key: open.key,
       reason: restoreFrom !== undefined ? 'failed-restore' : 'corrupt',
       finding: findingOf(cause),
       now: now(),
@@ -83,10 +86,10 @@ export async function openArchive(dbFile: string, options: OpenArchiveOptions = 
   }
 }
 
-function putBackupInPlace(backupFile: string, dbFile: string, supported: number): void {
+function putBackupInPlace(backupFile: string, dbFile: string, supported: number, key: ArchiveKey): void {
   let schemaVersion: number;
   try {
-    schemaVersion = verifyBackup(backupFile).schemaVersion;
+    schemaVersion = verifyBackup(backupFile, key).schemaVersion;
   } catch (error) {
     throw new AppError(
       'CORRUPT',
@@ -102,7 +105,7 @@ function putBackupInPlace(backupFile: string, dbFile: string, supported: number)
     );
   }
   try {
-    restoreBackup(backupFile, dbFile);
+    restoreBackup(backupFile, dbFile, key);
   } catch (error) {
     throw new AppError(
       'CORRUPT',
@@ -120,6 +123,7 @@ function putBackupInPlace(backupFile: string, dbFile: string, supported: number)
 export function setAside(
   dbFile: string,
   how: {
+    key: ArchiveKey;
     reason: AsideReason;
     finding: string;
     now: number;
@@ -130,6 +134,7 @@ export function setAside(
 ): AppError {
   const keptAs = moveAside(dbFile, how.now, how.reason);
   const backup = latestGoodBackup(dbFile, {
+    key: how.key,
     ...(how.supported === undefined ? {} : { supported: how.supported }),
     except: how.except ?? [],
   });

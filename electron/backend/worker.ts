@@ -8,6 +8,8 @@ import { createStore } from '../store';
 import { lockArchive, type ArchiveLock } from '../store/archive-lock';
 import { backupIfDue, removeInterruptedBackups, takeBackup } from '../store/backups';
 import type { Db } from '../store/database';
+import { archiveKeyFrom } from '../store/cipher';
+import type { ConversionReport } from '../store/conversion';
 import { checkEngine } from '../store/engine';
 import { isArchiveDamage } from '../store/faults';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
@@ -32,12 +34,18 @@ async function serve(config: WorkerConfig): Promise<void> {
   const endedCleanly = !(statSync(`${config.dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0);
   let lock: ArchiveLock | undefined;
   let db: Db;
+  let converted: ConversionReport | null = null;
+  const key = archiveKeyFrom(Buffer.from(config.key, 'hex'));
   try {
     checkEngine();
     // The lock comes before anything reads the archive's files: a second Roundtable on the same
     // archive is refused here and never touches its -wal or -shm.
     lock = lockArchive(config.dbPath);
-    db = await openArchive(config.dbPath, config.restoreFrom ? { restoreFrom: config.restoreFrom } : {});
+    db = await openArchive(config.dbPath, {
+      key,
+      onConverted: (report) => (converted = report),
+      ...(config.restoreFrom ? { restoreFrom: config.restoreFrom } : {}),
+    });
     removeInterruptedBackups(config.dbPath);
   } catch (error) {
     lock?.release();
@@ -56,6 +64,7 @@ async function serve(config: WorkerConfig): Promise<void> {
         store: createStore(opened),
         emit: (name, payload) => send({ kind: 'event', name, payload }),
         archiveFile: config.dbPath,
+        archiveKey: key,
         // The restore runs between calls (see the queue below): this call's answer waits for it.
         restoreArchive: (backupFile) =>
           new Promise((done, fail) => {
@@ -77,6 +86,7 @@ async function serve(config: WorkerConfig): Promise<void> {
       // A connection SQLite cannot close cleanly is still let go: the files are moved next.
     }
     const refusal = setAside(config.dbPath, {
+      key,
       reason: 'corrupt',
       finding: `${findingOf(String(cause))} It was found while the archive was open.`,
       now: Date.now(),
@@ -120,7 +130,7 @@ async function serve(config: WorkerConfig): Promise<void> {
       opened.pragma('wal_checkpoint(TRUNCATE)');
       opened.close();
       keptAside = moveAside(config.dbPath, Date.now(), 'before-restore');
-      opened = await openArchive(config.dbPath, { restoreFrom: request.backupFile });
+      opened = await openArchive(config.dbPath, { key, restoreFrom: request.backupFile });
       route = makeRoute();
       request.done(keptAside);
     } catch (error) {
@@ -133,7 +143,7 @@ async function serve(config: WorkerConfig): Promise<void> {
           for (const file of keptAside)
             renameSync(file, config.dbPath + (/-(wal|shm)$/.exec(file)?.[0] ?? ''));
         }
-        if (!opened.open) opened = await openArchive(config.dbPath);
+        if (!opened.open) opened = await openArchive(config.dbPath, { key });
         route = makeRoute();
       } catch (reopenError) {
         // Calls keep getting answers (as errors) rather than the worker dying mid-meeting.
@@ -184,7 +194,7 @@ async function serve(config: WorkerConfig): Promise<void> {
       }
     });
   });
-  send({ kind: 'ready' });
+  send({ kind: 'ready', converted });
 }
 
 void serve(workerData as WorkerConfig);

@@ -47,7 +47,8 @@ export function backupHandlers(
         throw new AppError('NOT_FOUND', 'That backup is no longer there. Choose another from the list.');
       let schemaVersion: number;
       try {
-        schemaVersion = verifyBackup(backup.file).schemaVersion;
+        if (!context.archiveKey) throw new Error('No archive key.');
+        schemaVersion = verifyBackup(backup.file, context.archiveKey).schemaVersion;
       } catch {
         throw new AppError('CORRUPT', 'That backup is damaged, so it was not restored. Nothing was changed.');
       }

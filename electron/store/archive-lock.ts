@@ -4,7 +4,7 @@
 // moment the process ends, however it ends: a crash never leaves a stale lock behind. The file
 // itself is never deleted, so two starts always lock the same inode.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import { createPrivateFile, ensurePrivateDir } from './private-files';
 

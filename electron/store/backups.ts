@@ -1,10 +1,12 @@
-// Rolling backups of the archive in a `backups/` folder beside it, taken with SQLite's online backup
-// API (never a file copy of a live database), listed newest first, and restored only once verified.
+// Rolling backups of the archive in a `backups/` folder beside it, written by SQLite from the live
+// connection (never a file copy of a live database), encrypted with the archive's key, listed newest
+// first, and restored only once verified.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 // The connection type is spelled out here rather than imported: database.ts imports this module.
 type Db = Database.Database;
+import { openKeyed, syncFile, type ArchiveKey } from './cipher';
 import { SCHEMA_VERSION } from './migrations';
 import { createPrivateFile, ensurePrivateDir, makePrivate, syncDir } from './private-files';
 
@@ -63,8 +65,10 @@ export function listBackups(dbFile: string): Backup[] {
 }
 
 /**
- * Copies the open database into a new private file in backups/ with db.backup(), as a single file in
- * rollback-journal mode (so reading it later leaves no -wal or -shm beside it), then prunes old ones.
+ * Writes the open database into a new private file in backups/ with VACUUM INTO: a compact copy
+ * of one consistent snapshot, encrypted with the connection's own key, in rollback-journal mode (so
+ * reading it later leaves no -wal or -shm beside it), then prunes old ones. SQLite's backup API
+ * cannot write an encrypted target (it refuses a target whose pages differ from the source's).
  */
 export async function takeBackup(
   db: Db,
@@ -80,14 +84,11 @@ export async function takeBackup(
   const partial = `${target}.partial`;
   createPrivateFile(partial, { exclusive: true });
   try {
-    await db.backup(partial);
-    const copy = new Database(partial);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
+    // VACUUM INTO wants a target that does not exist; the private file reserved the name.
+    fs.rmSync(partial);
+    db.prepare('VACUUM INTO ?').run(partial);
     makePrivate(partial);
+    syncFile(partial);
     fs.renameSync(partial, target);
     syncDir(dir);
   } catch (error) {
@@ -139,9 +140,9 @@ export interface VerifiedBackup {
   schemaVersion: number;
 }
 
-/** Opens a backup read-only and runs quick_check; throws if it is not a sound SQLite database. */
-export function verifyBackup(file: string): VerifiedBackup {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+/** Opens a backup read-only and runs quick_check; throws if it is not a sound archive under `key`. */
+export function verifyBackup(file: string, key: ArchiveKey): VerifiedBackup {
+  const db = openKeyed(file, key, { readonly: true, fileMustExist: true });
   try {
     const result = db.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new Error(`quick_check: ${String(result)}`);
@@ -157,12 +158,16 @@ export function verifyBackup(file: string): VerifiedBackup {
  */
 export function latestGoodBackup(
   dbFile: string,
-  { supported = SCHEMA_VERSION, except = [] }: { supported?: number; except?: readonly string[] } = {},
+  {
+    key,
+    supported = SCHEMA_VERSION,
+    except = [],
+  }: { key: ArchiveKey; supported?: number; except?: readonly string[] },
 ): Backup | undefined {
   for (const backup of listBackups(dbFile)) {
     if (except.includes(backup.file)) continue;
     try {
-      if (verifyBackup(backup.file).schemaVersion <= supported) return backup;
+      if (verifyBackup(backup.file, key).schemaVersion <= supported) return backup;
     } catch {
       // A damaged backup is skipped, and kept: it may still hold something worth recovering by hand.
     }
@@ -175,7 +180,7 @@ export function latestGoodBackup(
  * aside), so a stale -wal can never be replayed over the restored copy. The copy is verified
  * before it takes the archive's name.
  */
-export function restoreBackup(backupFile: string, dbFile: string): void {
+export function restoreBackup(backupFile: string, dbFile: string, key: ArchiveKey): void {
   for (const existing of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
     if (fs.existsSync(existing)) {
       throw new Error(
@@ -192,7 +197,7 @@ export function restoreBackup(backupFile: string, dbFile: string): void {
     fs.copyFileSync(backupFile, incoming);
     makePrivate(incoming);
     // The copy, not the original, is what gets checked: what takes the archive's name is what passed.
-    const copy = new Database(incoming, { fileMustExist: true });
+    const copy = openKeyed(incoming, key, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
       const result = copy.pragma('quick_check', { simple: true });
@@ -200,12 +205,7 @@ export function restoreBackup(backupFile: string, dbFile: string): void {
     } finally {
       copy.close();
     }
-    const fd = fs.openSync(incoming, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    syncFile(incoming);
     fs.renameSync(incoming, dbFile);
     syncDir(dir);
   } catch (error) {

@@ -2,9 +2,18 @@
 // its integrity and brings its schema up to date, with a backup taken first.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
+import {
+  decryptHeader,
+  isPlaintextDatabase,
+  keyOpensFile,
+  openKeyed,
+  wrongKey,
+  type ArchiveKey,
+} from './cipher';
+import { convertToEncrypted, encryptLeftovers, type ConversionReport } from './conversion';
 import { checkWritable } from './faults';
 import { listBackups, takeBackup } from './backups';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -13,23 +22,39 @@ import { createPrivateFile, ensurePrivateDir } from './private-files';
 export type Db = Database.Database;
 
 export interface OpenOptions {
+  /** The archive's key: every file of the archive is encrypted with it (see cipher.ts). */
+  key: ArchiveKey;
+  /** Told what converting a plaintext archive from an earlier version did. */
+  onConverted?: (report: ConversionReport) => void;
   /** Tests pass a prefix of the migrations to build older schemas. */
   migrations?: readonly Migration[];
   /** Run PRAGMA quick_check on open (default true). */
   quickCheck?: boolean;
 }
 
-export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
+export async function openDatabase(file: string, options: OpenOptions): Promise<Db> {
   const migrations = options.migrations ?? MIGRATIONS;
   ensurePrivateDir(path.dirname(file));
   checkWritable(file);
   checkFilesBeforeOpen(file);
   createPrivateFile(file);
+  // An archive an earlier, unencrypting Roundtable wrote is checked as it stands, then encrypted.
+  let report: ConversionReport | undefined;
+  if (isPlaintextDatabase(file)) {
+    probe(file, migrations.length, options, null);
+    report = await convertToEncrypted(file, options.key);
+  } else if ((sizeOf(file) ?? 0) > 0) {
+    // SQLite answers a wrong key as it answers damage (SQLITE_NOTADB): the key is tried first, on
+    // the file's first page, so a wrong key is refused with the files untouched, never moved aside.
+    if (!keyOpensFile(file, options.key)) throw wrongKey();
+    report = { archiveEncrypted: false, ...encryptLeftovers(file, options.key) };
+  }
+  if (report && hasNews(report)) options.onConverted?.(report);
   // Everything that decides whether the file may be opened at all reads it through a read-only
   // connection: a refused archive (newer, or damaged) keeps its bytes, and its -wal is never
   // checkpointed into it or deleted, as closing a read-write connection would.
-  const version = probe(file, migrations.length, options);
-  const db = new Database(file);
+  const version = probe(file, migrations.length, options, options.key);
+  const db = openKeyed(file, options.key);
   try {
     applyPragmas(db);
     if (version < migrations.length) {
@@ -57,6 +82,14 @@ export function applyPragmas(db: Db): void {
   db.pragma('secure_delete = ON');
 }
 
+function hasNews(report: ConversionReport): boolean {
+  return (
+    report.archiveEncrypted ||
+    report.plaintextCopy !== null ||
+    report.backupsEncrypted + report.backupsRemoved + report.plaintextAside.length > 0
+  );
+}
+
 export function migrate(db: Db, migrations: readonly Migration[], from: number): void {
   for (const migration of migrations.filter((m) => m.version > from)) {
     db.transaction(() => {
@@ -76,14 +109,19 @@ export function migrate(db: Db, migrations: readonly Migration[], from: number):
  * or that someone put it there. Then the full integrity_check runs instead of quick_check, and the
  * log must belong to this archive: its view of the archive's id must match the id in the file itself.
  */
-function probe(file: string, supported: number, options: OpenOptions): number {
+function probe(
+  file: string,
+  supported: number,
+  options: Pick<OpenOptions, 'quickCheck'>,
+  key: ArchiveKey | null,
+): number {
   const wal = `${file}-wal`;
   const hotWal = (sizeOf(wal) ?? 0) > 0;
   const created = [wal, `${file}-shm`].filter(createIfAbsent);
   let db: Db | undefined;
   let refused = true;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = key ? openKeyed(file, key, { readonly: true, fileMustExist: true }) : openPlain(file);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > supported) {
       throw new AppError(
@@ -93,7 +131,7 @@ function probe(file: string, supported: number, options: OpenOptions): number {
       );
     }
     if (hotWal) {
-      const inFile = archiveIdInFile(file);
+      const inFile = archiveIdInFile(file, key);
       const seen = db.pragma('application_id', { simple: true }) as number;
       if (inFile !== 0 && seen !== inFile) throw corrupt(file, FOREIGN_WAL);
     }
@@ -138,8 +176,13 @@ function ensureArchiveId(db: Db): void {
   db.pragma(`application_id = ${randomInt(1, 2 ** 31 - 1)}`);
 }
 
-/** The application_id in the main file's own header (bytes 68–71), whatever a -wal says. */
-export function archiveIdInFile(file: string): number {
+/**
+ * The application_id in the main file's own header (bytes 68–71), whatever a -wal says; in an
+ * encrypted file the header is read by decrypting page 1 (see cipher.ts). 0 when the file is too
+ * short to tell.
+ */
+export function archiveIdInFile(file: string, key: ArchiveKey | null): number {
+  if (key) return decryptHeader(file, key)?.readInt32BE(68 - 16) ?? 0;
   const header = Buffer.alloc(72);
   const fd = fs.openSync(file, 'r');
   try {
@@ -148,6 +191,11 @@ export function archiveIdInFile(file: string): number {
     fs.closeSync(fd);
   }
   return header.readInt32BE(68);
+}
+
+/** A read-only connection to a plaintext archive, only ever to check it before it is encrypted. */
+function openPlain(file: string): Db {
+  return new Database(file, { readonly: true, fileMustExist: true });
 }
 
 /**

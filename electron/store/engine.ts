@@ -1,6 +1,6 @@
 // SQLite itself: better-sqlite3's prebuilt N-API binary, loaded once before the archive is opened,
 // so an installation whose binary is missing or made for another platform says so in a sentence.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 
 export const ENGINE_MISSING =

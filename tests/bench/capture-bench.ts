@@ -1,5 +1,5 @@
 // Capture and start-up budgets: adding a contribution through the router, and opening the archive.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createRouter } from '../../electron/ipc/router';
 import { createHandlers } from '../../electron/services';
 import { createStore } from '../../electron/store';

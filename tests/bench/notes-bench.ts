@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createRouter, type Route } from '../../electron/ipc/router';
 import { createHandlers } from '../../electron/services';
 import { createStore } from '../../electron/store';

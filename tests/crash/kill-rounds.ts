@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { startBackend, type Backend } from '../../electron/backend/host';
 import type { BackendChannel } from '../../shared/channels';
 import type { Input, Output } from '../../shared/contract';

@@ -3,7 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { pdfText } from '../harness/pdf-text';
 import { openHash } from './archive-cast';
 import { expect, test } from './fixtures';

@@ -2,7 +2,7 @@
 // helped, endorsements, and situations dated in the past. It opens a second connection to the
 // shell's database (WAL lets it write beside the worker) and goes through the store's own queries.
 // Tests and screenshots only: the app itself writes through the router, always.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { CommitmentStatus, SituationStatus } from '../../shared/domain';
 import { commitmentQueries } from '../../electron/store/commitments';
 import type { Db } from '../../electron/store/database';

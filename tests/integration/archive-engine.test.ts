@@ -11,7 +11,7 @@ import { tempDir } from './backend-fixture';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const WORKER = path.join(root, 'dist/electron/backend-worker.cjs');
-const SQLITE = path.join(root, 'node_modules/better-sqlite3');
+const SQLITE = path.join(root, 'node_modules/better-sqlite3-multiple-ciphers');
 const hostBinary = `${process.platform}-${process.arch}.node`;
 let dir: string;
 
@@ -22,7 +22,7 @@ function installationWith(breakBinary: (prebuilds: string) => void): string {
   dir = tempDir();
   fs.mkdirSync(path.join(dir, 'dist', 'electron'), { recursive: true });
   fs.copyFileSync(WORKER, path.join(dir, 'dist', 'electron', 'backend-worker.cjs'));
-  const sqlite = path.join(dir, 'node_modules', 'better-sqlite3');
+  const sqlite = path.join(dir, 'node_modules', 'better-sqlite3-multiple-ciphers');
   fs.cpSync(SQLITE, sqlite, { recursive: true, filter: (from) => !from.includes(`${path.sep}deps`) });
   fs.cpSync(
     path.join(root, 'node_modules', 'node-addon-api'),

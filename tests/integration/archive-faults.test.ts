@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { damagedArchiveOf } from '../../electron/backend/damaged-archive';
 import { startBackend, type Backend } from '../../electron/backend/host';

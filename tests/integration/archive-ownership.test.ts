@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend } from '../../electron/backend/host';
 import { lockArchive } from '../../electron/store/archive-lock';
@@ -135,7 +135,7 @@ describe('copies of the backend on one archive', () => {
       [
         '--input-type=module',
         '-e',
-        `import Database from 'better-sqlite3';
+        `import Database from 'better-sqlite3-multiple-ciphers';
        const db = new Database(${JSON.stringify(`${dbPath}.lock`)}, { timeout: 0 });
        db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE');
        console.log('held'); setInterval(() => {}, 1000);`,

@@ -2,7 +2,7 @@
 // leads to the choice: restore the newest sound backup, or start with an empty archive.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { damagedArchiveOf, type DamagedArchive } from '../../electron/backend/damaged-archive';
 import { moveAside, openArchive } from '../../electron/backend/recovery';

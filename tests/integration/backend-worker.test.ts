@@ -1,7 +1,7 @@
 // The built backend worker, hosted the way Electron's main process and the browser shell host it.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { damagedArchiveOf } from '../../electron/backend/damaged-archive';

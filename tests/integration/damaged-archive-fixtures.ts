@@ -1,7 +1,7 @@
 // Archives damaged in the ways a disk, a crash or a careless copy damages them, for the recovery tests.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { walChecksum } from '../../electron/store/database';
 
 export const WAL_HEADER = 32;

@@ -27,7 +27,7 @@ const electronVersion = (
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Electron's own defaults, in fuse-wire order: the hook must flip the ones Roundtable hardens. */
 const ELECTRON_DEFAULT_WIRE = '10110001';
-const PREBUILDS = path.join(root, 'node_modules/better-sqlite3/prebuilds');
+const PREBUILDS = path.join(root, 'node_modules/better-sqlite3-multiple-ciphers/prebuilds');
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 let work: string;
@@ -120,13 +120,13 @@ describe('packaging with electron-builder (linux dir, stand-in Electron)', () =>
       '/dist/electron/preload.cjs',
       '/dist/electron/backend-worker.cjs',
       '/dist/renderer/index.html',
-      '/node_modules/better-sqlite3/lib/database.js',
+      '/node_modules/better-sqlite3-multiple-ciphers/lib/database.js',
     ]) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(
-      files.filter((f) => /^\/node_modules\/better-sqlite3\/(build|deps|src|binding\.gyp)/.test(f)),
+      files.filter((f) => /^\/node_modules\/better-sqlite3-multiple-ciphers\/(build|deps|src|binding\.gyp)/.test(f)),
     ).toEqual([]);
   });
 
@@ -135,7 +135,7 @@ describe('packaging with electron-builder (linux dir, stand-in Electron)', () =>
       appOutDir,
       'resources',
       'app.asar.unpacked',
-      'node_modules/better-sqlite3/prebuilds',
+      'node_modules/better-sqlite3-multiple-ciphers/prebuilds',
     );
     const names = fs.readdirSync(unpacked).sort();
     expect(names).toEqual([`linux-${process.arch}.node`, `linuxmusl-${process.arch}.node`]);
@@ -161,6 +161,6 @@ describe('packaging with electron-builder (linux dir, stand-in Electron)', () =>
 
   it('never rebuilds or touches node_modules: the prebuilt binaries are byte for byte what npm installed', () => {
     expect(fs.readdirSync(PREBUILDS).map((f) => sha256(path.join(PREBUILDS, f)))).toEqual(prebuildsBefore);
-    expect(fs.existsSync(path.join(root, 'node_modules/better-sqlite3/build'))).toBe(false);
+    expect(fs.existsSync(path.join(root, 'node_modules/better-sqlite3-multiple-ciphers/build'))).toBe(false);
   });
 });

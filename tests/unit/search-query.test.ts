@@ -1,5 +1,5 @@
 // toFtsQuery: what members type becomes a safe FTS5 query, and never an error.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { typedSearch } from './typed-searches';

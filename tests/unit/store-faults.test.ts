@@ -1,6 +1,6 @@
 // Faults SQLite raises on the open archive, told apart: each gets its own code and sentence, and the
 // router answers with them instead of "something went wrong".
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { createRouter, type Handlers } from '../../electron/ipc/router';
 import {

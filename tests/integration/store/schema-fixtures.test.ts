@@ -3,7 +3,7 @@
 // and keep every row, as Signal Desktop tests its migrations.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../../electron/ipc/router';
 import { createHandlers } from '../../../electron/services';

@@ -68,24 +68,24 @@ describe('build/electron-builder.config.cjs', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/prebuilds/*.node']);
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3-multiple-ciphers/prebuilds/*.node']);
     // electron-builder expands ${arch} (x64, arm64): the other architecture's binaries stay out.
-    expect(config.files).toContain('!node_modules/better-sqlite3/prebuilds/*-!(${arch}).node');
+    expect(config.files).toContain('!node_modules/better-sqlite3-multiple-ciphers/prebuilds/*-!(${arch}).node');
     // Each platform keeps the common list (a platform's files replace it) and leaves out the other
     // platforms' binaries, by the names better-sqlite3's package really uses.
     expect(config.linux.files).toEqual([
       ...config.files,
-      '!node_modules/better-sqlite3/prebuilds/{darwin,win32}-*.node',
+      '!node_modules/better-sqlite3-multiple-ciphers/prebuilds/{darwin,win32}-*.node',
     ]);
     expect(config.mac.files).toEqual([
       ...config.files,
-      '!node_modules/better-sqlite3/prebuilds/{linux,linuxmusl,win32}-*.node',
+      '!node_modules/better-sqlite3-multiple-ciphers/prebuilds/{linux,linuxmusl,win32}-*.node',
     ]);
     expect(config.win.files).toEqual([
       ...config.files,
-      '!node_modules/better-sqlite3/prebuilds/{darwin,linux,linuxmusl}-*.node',
+      '!node_modules/better-sqlite3-multiple-ciphers/prebuilds/{darwin,linux,linuxmusl}-*.node',
     ]);
-    const shipped = readdirSync(path.join(root, 'node_modules/better-sqlite3/prebuilds'));
+    const shipped = readdirSync(path.join(root, 'node_modules/better-sqlite3-multiple-ciphers/prebuilds'));
     for (const platform of ['darwin', 'linux', 'linuxmusl', 'win32']) {
       for (const arch of ['x64', 'arm64']) expect(shipped).toContain(`${platform}-${arch}.node`);
     }
@@ -95,7 +95,7 @@ describe('build/electron-builder.config.cjs', () => {
     expect(config.files).toEqual(
       expect.arrayContaining(['package.json', 'dist/electron/**/*', 'dist/renderer/**/*', '!**/*.map']),
     );
-    expect(config.files).toContain('!node_modules/better-sqlite3/{build,deps,src,docs,benchmark}/**');
+    expect(config.files).toContain('!node_modules/better-sqlite3-multiple-ciphers/{build,deps,src,docs,benchmark}/**');
     expect(packageJson.main).toBe('dist/electron/main.cjs');
   });
 
@@ -153,7 +153,7 @@ describe('build/after-pack.cjs', () => {
       resources,
       'app.asar.unpacked',
       'node_modules',
-      'better-sqlite3',
+      'better-sqlite3-multiple-ciphers',
       'prebuilds',
     );
     mkdirSync(prebuilds, { recursive: true });

@@ -28,9 +28,9 @@ describe('install scripts', () => {
   });
 
   it('better-sqlite3 13 installs from its prebuilt binaries: no install script, no node-gyp', () => {
-    expect(pkg.dependencies['better-sqlite3']).toMatch(/^\^13\./);
-    expect(lock.packages['node_modules/better-sqlite3']?.hasInstallScript).toBeUndefined();
-    const sqlite = readJson('node_modules/better-sqlite3/package.json') as {
+    expect(pkg.dependencies['better-sqlite3-multiple-ciphers']).toMatch(/^\^13\./);
+    expect(lock.packages['node_modules/better-sqlite3-multiple-ciphers']?.hasInstallScript).toBeUndefined();
+    const sqlite = readJson('node_modules/better-sqlite3-multiple-ciphers/package.json') as {
       gypfile: boolean;
       scripts?: Record<string, string>;
     };
@@ -42,7 +42,7 @@ describe('install scripts', () => {
   });
 
   it('the installed better-sqlite3 runs SQLite with FTS5 from its prebuilt binary in this Node', async () => {
-    const { default: Database } = await import('better-sqlite3');
+    const { default: Database } = await import('better-sqlite3-multiple-ciphers');
     const db = new Database(':memory:');
     try {
       db.exec("CREATE VIRTUAL TABLE t USING fts5(body); INSERT INTO t VALUES ('advice from the CEOs')");
