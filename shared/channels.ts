@@ -69,15 +69,31 @@ export const CHANNELS = [
   'backup.create',
   'backup.list',
   'backup.restore',
+  // Unlocking the archive
+  'vault.status',
+  'vault.create',
+  'vault.unlock',
+  'vault.recoveryKey',
+  'vault.recoveryKeyDone',
+  'vault.discardPlaintext',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /**
  * Channels the host answers (Electron's main process, or the browser shell) rather than the backend
- * worker: they need a window, a dialog or a printer, which the worker has none of.
+ * worker: they need a window, a dialog or a printer, which the worker has none of, or they unlock
+ * the archive before the worker can open it.
  */
-export const HOST_CHANNELS = ['export.save'] as const satisfies readonly Channel[];
+export const HOST_CHANNELS = [
+  'export.save',
+  'vault.status',
+  'vault.create',
+  'vault.unlock',
+  'vault.recoveryKey',
+  'vault.recoveryKeyDone',
+  'vault.discardPlaintext',
+] as const satisfies readonly Channel[];
 
 export type HostChannel = (typeof HOST_CHANNELS)[number];
 /** The channels the backend worker answers. */

@@ -7,6 +7,7 @@ import { archiveChannels } from './contract-archive';
 import { exportChannels } from './contract-exports';
 import type { ChannelSpec } from './contract-fields';
 import { meetingChannels } from './contract-meetings';
+import { vaultChannels } from './contract-vault';
 
 export { idSchema } from './contract-fields';
 export { archiveQuerySchema } from './contract-archive';
@@ -16,6 +17,7 @@ export const contract = {
   ...archiveChannels,
   ...meetingChannels,
   ...exportChannels,
+  ...vaultChannels,
 } satisfies { [C in Channel]: ChannelSpec<z.ZodType, unknown> };
 
 export type Contract = typeof contract;
