@@ -1,12 +1,14 @@
 // Writes what the contract cannot write yet: commitments with their outcomes and the advice that
 // helped, endorsements, and situations dated in the past. It opens a second connection to the
-// shell's database (WAL lets it write beside the worker) and goes through the store's own queries.
-// Tests and screenshots only: the app itself writes through the router, always.
-import Database from 'better-sqlite3-multiple-ciphers';
+// shell's database (WAL lets it write beside the worker), keyed as the worker's is, and goes
+// through the store's own queries. Tests and screenshots only: the app itself writes through the
+// router, always.
 import type { CommitmentStatus, SituationStatus } from '../../shared/domain';
+import { openKeyed, type ArchiveKey } from '../../electron/store/cipher';
 import { commitmentQueries } from '../../electron/store/commitments';
 import type { Db } from '../../electron/store/database';
 import { newId } from '../../electron/store/ids';
+import { TEST_KEY } from './test-key';
 
 export interface PastCommitment {
   situationId: string;
@@ -28,8 +30,9 @@ export interface ArchiveHistory {
   close(): void;
 }
 
-export function openArchiveHistory(dbPath: string): ArchiveHistory {
-  const db: Db = new Database(dbPath);
+/** `key` is the archive's: the test key unless the shell was started with another. */
+export function openArchiveHistory(dbPath: string, key: ArchiveKey = TEST_KEY): ArchiveHistory {
+  const db: Db = openKeyed(dbPath, key);
   // The worker's pragmas that matter to a second writer (database.ts itself needs Vite to load).
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
