@@ -46,7 +46,10 @@ export default defineConfig(({ mode }) => {
     case 'preload':
       return nodeBundle('electron/preload.ts', 'preload', ['electron']);
     case 'worker':
-      return nodeBundle('electron/backend/worker.ts', 'backend-worker', ['better-sqlite3-multiple-ciphers', ...nodeBuiltins]);
+      return nodeBundle('electron/backend/worker.ts', 'backend-worker', [
+        'better-sqlite3-multiple-ciphers',
+        ...nodeBuiltins,
+      ]);
     case 'crash':
       return nodeBundle(
         'tests/crash/capture-process.ts',
@@ -55,7 +58,12 @@ export default defineConfig(({ mode }) => {
         'dist/crash',
       );
     case 'bench':
-      return nodeBundle('tests/bench/run.ts', 'run', ['better-sqlite3-multiple-ciphers', ...nodeBuiltins], 'dist/bench');
+      return nodeBundle(
+        'tests/bench/run.ts',
+        'run',
+        ['better-sqlite3-multiple-ciphers', ...nodeBuiltins],
+        'dist/bench',
+      );
     default:
       return {
         root: `${root}renderer`,

@@ -19,14 +19,20 @@ const recoveryKey = z
 export const vaultChannels = {
   'vault.status': channel<VaultStatus>()(noInput),
   'vault.create': channel<VaultStatus>()(z.strictObject({ passphrase: newPassphrase })),
+  /** With the passphrase, or with the recovery key (and a new passphrase where one will protect it). */
   'vault.unlock': channel<VaultStatus>()(
-    z.union(
-      [
-        z.strictObject({ passphrase }),
-        z.strictObject({ recoveryKey, newPassphrase: newPassphrase.optional() }),
-      ],
-      { error: 'Type the passphrase or the recovery key.' },
-    ),
+    z
+      .strictObject({
+        passphrase: passphrase.optional(),
+        recoveryKey: recoveryKey.optional(),
+        newPassphrase: newPassphrase.optional(),
+      })
+      .refine((input) => (input.passphrase === undefined) !== (input.recoveryKey === undefined), {
+        error: 'Type the passphrase or the recovery key.',
+      })
+      .refine((input) => input.newPassphrase === undefined || input.recoveryKey !== undefined, {
+        error: 'A new passphrase goes with the recovery key.',
+      }),
   ),
   /** The recovery key, while it has not been saved or declined yet. */
   'vault.recoveryKey': channel<{ recoveryKey: string }>()(noInput),

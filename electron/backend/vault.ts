@@ -102,7 +102,8 @@ export function createVault(options: VaultOptions): Vault {
           keychain: keychain?.name ?? null,
         };
       }
-      return { state: 'locked', why: 'passphrase', needsNewPassphrase: !keychain, keychain: null };
+      // A passphrase archive unlocked with its recovery key stays a passphrase archive: a new one is chosen.
+      return { state: 'locked', why: 'passphrase', needsNewPassphrase: true, keychain: null };
     }
     if (present === 'encrypted') {
       return {
@@ -272,7 +273,10 @@ export function vaultHandlers(vault: Vault): Omit<HostHandlers, 'export.save'> {
   return {
     'vault.status': () => vault.status(),
     'vault.create': ({ passphrase }) => vault.create(passphrase),
-    'vault.unlock': (request) => vault.unlock(request),
+    'vault.unlock': ({ passphrase, recoveryKey, newPassphrase }) =>
+      vault.unlock(
+        recoveryKey !== undefined ? { recoveryKey, newPassphrase } : { passphrase: passphrase ?? '' },
+      ),
     'vault.recoveryKey': () => vault.recoveryKey(),
     'vault.recoveryKeyDone': ({ choice }) => vault.recoveryKeyDone(choice),
     'vault.discardPlaintext': () => vault.discardPlaintext(),

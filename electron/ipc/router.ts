@@ -31,7 +31,9 @@ type Log = (error: unknown) => void;
 export function createRouter(handlers: Handlers, log: Log = console.error): Route {
   return function route(channel, input) {
     if (!isChannel(channel)) return Promise.resolve(failure(UNKNOWN_CHANNEL));
-    const handler = isHostChannel(channel) ? needsWindow : (handlers[channel] as (input: unknown) => unknown);
+    const handler = isHostChannel(channel)
+      ? needsHost(channel)
+      : (handlers[channel] as (input: unknown) => unknown);
     return answer(channel, input, handler, log);
   };
 }
@@ -45,8 +47,15 @@ export function createHostRouter(handlers: HostHandlers, backend: Route, log: Lo
 }
 
 const UNKNOWN_CHANNEL: ErrorBody = { code: 'VALIDATION', message: 'Roundtable does not know that request.' };
-function needsWindow(): never {
-  throw new AppError('CONFLICT', 'Saving a file needs Roundtable’s window. Nothing was saved.');
+function needsHost(channel: HostChannel): () => never {
+  return () => {
+    throw new AppError(
+      'CONFLICT',
+      channel.startsWith('vault.')
+        ? 'Unlocking the archive is done by Roundtable’s window, before the archive opens. Nothing was changed.'
+        : 'Saving a file needs Roundtable’s window. Nothing was saved.',
+    );
+  };
 }
 
 async function answer(

@@ -107,6 +107,12 @@ export function encryptInPlace(file: string, key: ArchiveKey): void {
   const db = new Database(file, { fileMustExist: true });
   try {
     db.pragma('journal_mode = DELETE');
+    // SQLCipher 4's pages are 4096 bytes and a re-key cannot change the page size: a file with pages
+    // of another size is rewritten at that size first.
+    if (db.pragma('page_size', { simple: true }) !== ENCRYPTED_PAGE) {
+      db.pragma(`page_size = ${ENCRYPTED_PAGE}`);
+      db.exec('VACUUM');
+    }
     db.pragma(`cipher = 'sqlcipher'`);
     db.pragma('legacy = 4');
     try {

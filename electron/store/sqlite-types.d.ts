@@ -2,6 +2,6 @@
 // same API. Its package.json "exports" lists no types, so TypeScript cannot find its own; these are
 // better-sqlite3's.
 declare module 'better-sqlite3-multiple-ciphers' {
-  import Database = require('better-sqlite3');
-  export = Database;
+  import Database from 'better-sqlite3';
+  export default Database;
 }

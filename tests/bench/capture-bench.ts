@@ -1,16 +1,17 @@
 // Capture and start-up budgets: adding a contribution through the router, and opening the archive.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { createRouter } from '../../electron/ipc/router';
 import { createHandlers } from '../../electron/services';
 import { createStore } from '../../electron/store';
+import { openKeyed } from '../../electron/store/cipher';
 import { openDatabase } from '../../electron/store/database';
 import { newId } from '../../electron/store/ids';
 import { nextChildRidSql } from '../../electron/store/row-ids';
+import { TEST_KEY } from '../harness/test-key';
 import { createArchiveGenerator } from './archive-generator';
 import { summarize, time, timeAsync, type Measure } from './measure';
 
 export async function benchAddContribution(file: string): Promise<Measure> {
-  const db = await openDatabase(file, { quickCheck: false });
+  const db = await openDatabase(file, { key: TEST_KEY, quickCheck: false });
   const store = createStore(db);
   const route = createRouter(createHandlers({ store, emit: () => undefined }));
   const situation = db
@@ -76,14 +77,14 @@ export async function benchAddContribution(file: string): Promise<Measure> {
 export async function benchOpen(file: string): Promise<Measure[]> {
   const opens = await timeAsync(
     async () => {
-      (await openDatabase(file, { quickCheck: false })).close();
+      (await openDatabase(file, { key: TEST_KEY, quickCheck: false })).close();
     },
     20,
     3,
   );
   const bare = time(
     () => {
-      const db = new Database(file);
+      const db = openKeyed(file, TEST_KEY);
       db.pragma('user_version');
       db.close();
     },
@@ -92,20 +93,20 @@ export async function benchOpen(file: string): Promise<Measure[]> {
   );
   const checks = await timeAsync(
     async () => {
-      (await openDatabase(file)).close();
+      (await openDatabase(file, { key: TEST_KEY })).close();
     },
     5,
     1,
   );
   // After a crash the -wal still holds frames, so the open runs the full integrity_check and checks
   // the log belongs to this archive. A second connection keeps one frame in the -wal throughout.
-  const writer = new Database(file);
+  const writer = openKeyed(file, TEST_KEY);
   writer.pragma('wal_autocheckpoint = 0');
   const first = writer.prepare('SELECT min(rowid) FROM groups').pluck().get() as number;
   writer.prepare("UPDATE groups SET name = name || ' ' WHERE rowid = ?").run(first);
   const afterCrash = await timeAsync(
     async () => {
-      (await openDatabase(file)).close();
+      (await openDatabase(file, { key: TEST_KEY })).close();
     },
     3,
     0,

@@ -3,6 +3,7 @@
 // the archive open. Prints one JSON object to standard output.
 import { startBackend } from '../../electron/backend/host';
 import { measureArchiveFirstRender } from '../harness/archive-render-probe';
+import { TEST_KEY_HEX } from '../harness/test-key';
 
 const [dbPath, runsArg, worker] = process.argv.slice(2);
 if (!dbPath || !runsArg || !worker) {
@@ -12,7 +13,7 @@ if (!dbPath || !runsArg || !worker) {
 
 async function workerMemory(file: string, workerFile: string) {
   const before = process.memoryUsage().rss;
-  const backend = await startBackend(workerFile, { dbPath: file });
+  const backend = await startBackend(workerFile, { dbPath: file, key: TEST_KEY_HEX });
   try {
     // Open the archive the way a member does: a few searches and a browse.
     for (const query of ['pricing', 'succession plan', 'team', '']) {

@@ -6,6 +6,7 @@ import { createRouter } from '../../electron/ipc/router';
 import { createHandlers } from '../../electron/services';
 import { createStore } from '../../electron/store';
 import { openDatabase } from '../../electron/store/database';
+import { TEST_KEY } from '../harness/test-key';
 import { summarize, type Measure } from './measure';
 
 export const BENCH_POSTS = 5_000;
@@ -32,7 +33,7 @@ export function generatedDigest(count: number): string {
 
 /** One import of BENCH_POSTS posts into a fresh database; returns the preview's and the import's times. */
 async function importOnce(file: string): Promise<{ previewMs: number; importMs: number }> {
-  const db = await openDatabase(file);
+  const db = await openDatabase(file, { key: TEST_KEY });
   let progressEvents = 0;
   const store = createStore(db);
   const route = createRouter(
@@ -110,7 +111,7 @@ function scaledDigest(scale: number): string {
  * moment of the machine weighs on all of them alike.
  */
 export async function benchImportPreview(file: string): Promise<Measure[]> {
-  const db = await openDatabase(file);
+  const db = await openDatabase(file, { key: TEST_KEY });
   try {
     const route = createRouter(createHandlers({ store: createStore(db), emit: () => undefined }));
     const group = await route('group.create', { name: 'Preview forum' });

@@ -7,12 +7,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { createRouter, type Route } from '../../electron/ipc/router';
 import { createHandlers } from '../../electron/services';
 import { createStore } from '../../electron/store';
+import { openKeyed } from '../../electron/store/cipher';
 import { openDatabase, type Db } from '../../electron/store/database';
 import type { Phase } from '../../shared/domain';
+import { TEST_KEY } from '../harness/test-key';
 import { createArchiveGenerator } from './archive-generator';
 import { summarize, timeAsync, type Measure } from './measure';
 
@@ -191,12 +192,13 @@ export async function benchNotes(
 ): Promise<Measure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-notes-bench-'));
   try {
-    // A copy, so the reference archive stays as it was for the next run.
+    // A copy, so the reference archive stays as it was for the next run: written by SQLite, encrypted
+    // under the same key (the backup API cannot write an encrypted copy).
     const copy = path.join(dir, 'notes-bench.db');
-    const source = new Database(file, { readonly: true });
-    await source.backup(copy);
+    const source = openKeyed(file, TEST_KEY, { readonly: true });
+    source.prepare('VACUUM INTO ?').run(copy);
     source.close();
-    const db = await openDatabase(copy, { quickCheck: false });
+    const db = await openDatabase(copy, { key: TEST_KEY, quickCheck: false });
     try {
       const route = createRouter(createHandlers({ store: createStore(db), emit: () => undefined }));
       const meetingId = await buildMeeting(db, route);

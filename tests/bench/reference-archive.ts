@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../electron/store/database';
 import { openDatabase } from '../../electron/store/database';
+import { TEST_KEY } from '../harness/test-key';
 import { MIGRATIONS } from '../../electron/store/migrations';
 import { GENERATOR_VERSION, REFERENCE_ARCHIVE, generateArchive, type ArchiveSize } from './archive-generator';
 
@@ -52,7 +53,7 @@ async function cachedArchive(
   log(`Generating the ${kind} archive (${size.situations} situations) at ${file}…`);
   const partial = `${file}.partial`;
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
-  const db = await openDatabase(partial);
+  const db = await openDatabase(partial, { key: TEST_KEY });
   const t0 = Date.now();
   const { situationIds } = generateArchive(db, size, undefined, (done, total) => {
     if (done % 5000 === 0 || done === total) log(`  ${done}/${total} situations`);

@@ -7,6 +7,7 @@ import { toFtsQuery } from '../../electron/services/search-query';
 import { createStore } from '../../electron/store';
 import { SNIPPET_SQL } from '../../electron/store/archive';
 import { openDatabase } from '../../electron/store/database';
+import { TEST_KEY } from '../harness/test-key';
 import { summarize, time, timeAsync, type Measure } from './measure';
 
 /** What members type: single topics, two-word searches, phrases, prefixes and a filter or two. */
@@ -29,7 +30,7 @@ const QUERIES = [
 ];
 
 export async function benchSearch(file: string, log: (line: string) => void): Promise<Measure[]> {
-  const db = await openDatabase(file, { quickCheck: false });
+  const db = await openDatabase(file, { key: TEST_KEY, quickCheck: false });
   const store = createStore(db);
   const route = createRouter(createHandlers({ store, emit: () => undefined }));
   const runs = 300;

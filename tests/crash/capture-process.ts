@@ -10,10 +10,10 @@ function send(message: FromCaptureProcess): void {
   process.send?.(message);
 }
 
-async function serve(workerFile: string, dbPath: string): Promise<void> {
+async function serve(workerFile: string, dbPath: string, key: string): Promise<void> {
   let backend: Backend;
   try {
-    backend = await startBackend(workerFile, { dbPath });
+    backend = await startBackend(workerFile, { dbPath, key });
   } catch (error) {
     send({
       kind: 'failed',
@@ -38,11 +38,11 @@ async function serve(workerFile: string, dbPath: string): Promise<void> {
   send({ kind: 'ready' });
 }
 
-const [workerFile, dbPath] = process.argv.slice(2);
-if (!workerFile || !dbPath || !process.send) {
+const [workerFile, dbPath, key] = process.argv.slice(2);
+if (!workerFile || !dbPath || !key || !process.send) {
   console.error(
-    'Usage: forked with IPC by the crash test, with the backend worker bundle and the database path as its arguments.',
+    'Usage: forked with IPC by the crash test, with the backend worker bundle, the database path and the archive key (hex) as its arguments.',
   );
   process.exit(2);
 }
-void serve(workerFile, dbPath);
+void serve(workerFile, dbPath, key);

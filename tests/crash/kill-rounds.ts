@@ -5,12 +5,13 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { startBackend, type Backend } from '../../electron/backend/host';
+import { openKeyed } from '../../electron/store/cipher';
 import type { BackendChannel } from '../../shared/channels';
 import type { Input, Output } from '../../shared/contract';
 import type { BackupEntry } from '../../shared/domain-exports';
 import { AppError } from '../../shared/errors';
+import { TEST_KEY, TEST_KEY_HEX } from '../harness/test-key';
 import type { CaptureCall, FromCaptureProcess } from './capture-protocol';
 import { WORKER_BUNDLE, workerBundleProblem } from './worker-bundle';
 
@@ -270,7 +271,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   function killOneRound(moment: KillMoment): Promise<string[]> {
     return new Promise((resolve, reject) => {
       const problems: string[] = [];
-      const child = fork(CAPTURE_PROCESS, [WORKER_BUNDLE, dbPath], {
+      const child = fork(CAPTURE_PROCESS, [WORKER_BUNDLE, dbPath, TEST_KEY_HEX], {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
       let stderr = '';
@@ -356,7 +357,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   async function reopenAndCheck(): Promise<string[]> {
     let backend: Backend;
     try {
-      backend = await startBackend(WORKER_BUNDLE, { dbPath });
+      backend = await startBackend(WORKER_BUNDLE, { dbPath, key: TEST_KEY_HEX });
     } catch (error) {
       return [`the backend worker could not open the archive after the kill: ${reason(error)}`];
     }
@@ -432,7 +433,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   function checkFile(): string[] {
     const problems: string[] = [];
     const created = ['-wal', '-shm'].filter((suffix) => !fs.existsSync(dbPath + suffix));
-    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    const db = openKeyed(dbPath, TEST_KEY, { readonly: true, fileMustExist: true });
     try {
       // Since SQLite 3.44, integrity_check also checks the FTS5 indexes against their content.
       const integrity = db.pragma('integrity_check', { simple: true });
@@ -457,7 +458,10 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
       if (backupsChecked.has(name)) continue;
       backupsChecked.add(name);
       try {
-        const db = new Database(path.join(backupsFolder, name), { readonly: true, fileMustExist: true });
+        const db = openKeyed(path.join(backupsFolder, name), TEST_KEY, {
+          readonly: true,
+          fileMustExist: true,
+        });
         try {
           const result = db.pragma('quick_check', { simple: true });
           if (result !== 'ok') problems.push(`backup ${name}: quick_check: ${String(result)}`);

@@ -1,7 +1,8 @@
 // Writes what the contract cannot write yet: commitments with their outcomes and the advice that
 // helped, endorsements, and situations dated in the past. It opens a second connection to the
-// shell's database (WAL lets it write beside the worker) and goes through the store's own queries.
-// Tests and screenshots only: the app itself writes through the router, always.
+// shell's database (WAL lets it write beside the worker), keyed as the worker's is, and goes
+// through the store's own queries. Tests and screenshots only: the app itself writes through the
+// router, always.
 import type { CommitmentStatus, SituationStatus } from '../../shared/domain';
 import { commitmentQueries } from '../../electron/store/commitments';
 import type { Db } from '../../electron/store/database';

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startBackend } from '../../electron/backend/host';
 import { ENGINE_MISSING } from '../../electron/store/engine';
 import { AppError } from '../../shared/errors';
+import { TEST_KEY_HEX } from '../harness/test-key';
 import { tempDir } from './backend-fixture';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -51,7 +52,7 @@ describe('an installation whose SQLite binary will not load', () => {
       const worker = installationWith(breakIt);
       const dbPath = path.join(dir, 'data', 'roundtable.db');
       fs.mkdirSync(path.dirname(dbPath));
-      const failure = await startBackend(worker, { dbPath }).then(
+      const failure = await startBackend(worker, { dbPath, key: TEST_KEY_HEX }).then(
         () => undefined,
         (error: unknown) => error,
       );

@@ -5,16 +5,18 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { damagedArchiveOf } from '../../electron/backend/damaged-archive';
 import { startBackend, type Backend } from '../../electron/backend/host';
 import { openArchive } from '../../electron/backend/recovery';
 import { latestGoodBackup, listBackups } from '../../electron/store/backups';
+import { newArchiveKey, openKeyed, type ArchiveKey } from '../../electron/store/cipher';
 import { openDatabase } from '../../electron/store/database';
 import { DISK_FULL_MESSAGE } from '../../electron/store/faults';
 import { SCHEMA_VERSION } from '../../electron/store/migrations';
 import { AppError } from '../../shared/errors';
+import { TEST_KEY, TEST_KEY_HEX } from '../harness/test-key';
 import { tempDir } from './backend-fixture';
 import { garbleMiddlePages, sha256 } from './damaged-archive-fixtures';
 import {
@@ -83,10 +85,14 @@ async function seedCast() {
 
 describe('a -wal from another archive beside roundtable.db', () => {
   /** Archive B, open, with `write` committed into its -wal and not checkpointed: a copy of that -wal. */
-  async function foreignWal(write: (db: Database.Database) => void, checkpointFirst: boolean) {
+  async function foreignWal(
+    write: (db: Database.Database) => void,
+    checkpointFirst: boolean,
+    key: ArchiveKey = TEST_KEY,
+  ) {
     const dir = tempDir();
     keepForCleanup(dir);
-    const other = await openDatabase(path.join(dir, 'other.db'));
+    const other = await openDatabase(path.join(dir, 'other.db'), { key });
     other.pragma('wal_autocheckpoint = 0');
     await capture(other, 'Should we sell the company to our biggest competitor?', 3);
     if (checkpointFirst) other.pragma('wal_checkpoint(TRUNCATE)');
@@ -107,7 +113,7 @@ describe('a -wal from another archive beside roundtable.db', () => {
     );
     fs.writeFileSync(`${dbFile}-wal`, wal);
     const [archiveBefore, backupsBefore] = [sha256(dbFile), listBackups(dbFile).length];
-    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile)));
+    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile, { key: TEST_KEY })));
     expect(damaged?.finding).toMatch(/belongs to another archive|found damage/);
     // Kept whole: the archive's own bytes, and the foreign log beside them, never checkpointed in.
     const [keptDb, keptWal] = damaged?.keptAs ?? [];
@@ -117,28 +123,59 @@ describe('a -wal from another archive beside roundtable.db', () => {
     expect(damaged?.latestBackup).not.toBeNull();
   });
 
-  it('says so by name when the log carries the other archive’s header page', async () => {
+  it('encrypted under another key: its frames do not decrypt, and the archive is kept aside whole', async () => {
     const { dbFile } = await archiveWithBackup();
-    fs.writeFileSync(`${dbFile}-wal`, await foreignWal(() => {}, false));
-    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile)));
+    const wal = await foreignWal(
+      (db) => db.prepare(`UPDATE situations SET background = 'A copy of another archive'`).run(),
+      true,
+      newArchiveKey(),
+    );
+    fs.writeFileSync(`${dbFile}-wal`, wal);
+    const archiveBefore = sha256(dbFile);
+    const error = await refusal(openArchive(dbFile, { key: TEST_KEY }));
+    expect(error.code).toBe('CORRUPT');
+    const damaged = damagedArchiveOf(error);
+    const [keptDb, keptWal] = damaged?.keptAs ?? [];
+    expect(keptDb && sha256(keptDb)).toBe(archiveBefore);
+    expect(keptWal && fs.readFileSync(keptWal).equals(wal)).toBe(true);
+    expect(damaged?.latestBackup).not.toBeNull();
+  });
+
+  it('says so by name when the log carries a header page with another archive’s id', async () => {
+    // Another archive's log does not decrypt under this archive's salt (above), so SQLite finds it
+    // damaged. One that does decrypt, but whose header page names another archive (a copy of this
+    // archive that was given an id of its own), is named as another archive's.
+    const { dir, dbFile } = await archiveWithBackup();
+    const copy = path.join(dir, 'copy.db');
+    fs.copyFileSync(dbFile, copy);
+    const db = openKeyed(copy, TEST_KEY);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.pragma(`application_id = ${(db.pragma('application_id', { simple: true }) as number) + 1}`);
+    db.prepare(`UPDATE situations SET background = 'A copy of another archive'`).run();
+    const wal = fs.readFileSync(`${copy}-wal`);
+    db.close();
+    fs.writeFileSync(`${dbFile}-wal`, wal);
+    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile, { key: TEST_KEY })));
     expect(damaged?.finding).toMatch(/belongs to another archive/);
+    expect(damaged?.keptAs[1] && fs.readFileSync(damaged.keptAs[1]).equals(wal)).toBe(true);
   });
 
   it('through the real worker: refused at start, and no backup of the mixed state is ever taken', async () => {
     const { dbFile } = await archiveWithBackup();
     fs.writeFileSync(`${dbFile}-wal`, await foreignWal(() => {}, false));
     const backupsBefore = listBackups(dbFile).map((b) => b.file);
-    const error = await startBackend(WORKER, { dbPath: dbFile }).then(
+    const error = await startBackend(WORKER, { dbPath: dbFile, key: TEST_KEY_HEX }).then(
       () => undefined,
       (e: unknown) => e,
     );
-    expect(damagedArchiveOf(error)?.finding).toMatch(/another archive/);
+    expect(damagedArchiveOf(error)?.finding).toMatch(/another archive|found damage/);
     expect(listBackups(dbFile).map((b) => b.file)).toEqual(backupsBefore);
   });
 
   it('its own -wal, left by a crash, still opens and keeps what it held', async () => {
     const { dbFile } = await archiveWithBackup();
-    const db = new Database(dbFile);
+    const db = openKeyed(dbFile, TEST_KEY);
     db.pragma('wal_autocheckpoint = 0');
     db.prepare(`UPDATE groups SET name = 'Austin CEO Forum II'`).run();
     const wal = fs.readFileSync(`${dbFile}-wal`);
@@ -146,7 +183,7 @@ describe('a -wal from another archive beside roundtable.db', () => {
     db.close();
     fs.writeFileSync(dbFile, main);
     fs.writeFileSync(`${dbFile}-wal`, wal);
-    const reopened = await openArchive(dbFile);
+    const reopened = await openArchive(dbFile, { key: TEST_KEY });
     expect(reopened.prepare('SELECT name FROM groups').pluck().get()).toBe('Austin CEO Forum II');
     reopened.close();
   });
@@ -157,7 +194,7 @@ describe('backups from a newer Roundtable', () => {
   function newerBackupBeside(backup: string, at: number): string {
     const newer = path.join(path.dirname(backup), `roundtable-backup-${at}.db`);
     fs.copyFileSync(backup, newer);
-    const db = new Database(newer);
+    const db = openKeyed(newer, TEST_KEY);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     return newer;
@@ -167,9 +204,9 @@ describe('backups from a newer Roundtable', () => {
     const { dbFile, backup } = await archiveWithBackup();
     const newer = newerBackupBeside(backup.file, backup.takenAt + 60_000);
     expect(listBackups(dbFile)[0]?.file).toBe(newer);
-    expect(latestGoodBackup(dbFile)?.file).toBe(backup.file);
+    expect(latestGoodBackup(dbFile, { key: TEST_KEY, supported: SCHEMA_VERSION })?.file).toBe(backup.file);
     garbleMiddlePages(dbFile);
-    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile)));
+    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile, { key: TEST_KEY })));
     expect(damaged?.latestBackup?.file).toBe(backup.file);
   });
 
@@ -177,16 +214,19 @@ describe('backups from a newer Roundtable', () => {
     const { dbFile, backup } = await archiveWithBackup();
     const newer = newerBackupBeside(backup.file, backup.takenAt + 60_000);
     garbleMiddlePages(dbFile);
-    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile)));
-    const error = await refusal(openArchive(dbFile, { restoreFrom: newer }));
+    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile, { key: TEST_KEY })));
+    const error = await refusal(openArchive(dbFile, { key: TEST_KEY, restoreFrom: newer }));
     expect(error.code).toBe('TOO_NEW');
     expect(error.message).toMatch(/newer version of Roundtable.*Nothing was changed/);
     expect(fs.existsSync(dbFile)).toBe(false);
     // The chair can still restore the good one, and every start after that opens it.
-    const restored = await openArchive(dbFile, { restoreFrom: damaged?.latestBackup?.file ?? '' });
+    const restored = await openArchive(dbFile, {
+      key: TEST_KEY,
+      restoreFrom: damaged?.latestBackup?.file ?? '',
+    });
     expect(titles(restored)).toEqual([BACKED_UP_TITLE]);
     restored.close();
-    const again = await openArchive(dbFile);
+    const again = await openArchive(dbFile, { key: TEST_KEY });
     again.close();
   });
 
@@ -195,12 +235,14 @@ describe('backups from a newer Roundtable', () => {
     const older = path.join(path.dirname(backup.file), `roundtable-backup-${backup.takenAt - 60_000}.db`);
     fs.copyFileSync(backup.file, older);
     garbleMiddlePages(dbFile);
-    await refusal(openArchive(dbFile));
-    // Passes quick_check, fails as the archive opens: a migration meets a table already there.
-    const db = new Database(backup.file);
-    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    await refusal(openArchive(dbFile, { key: TEST_KEY }));
+    // Passes quick_check, fails as the archive opens: migration 2 meets a table already there.
+    const db = openKeyed(backup.file, TEST_KEY);
+    db.pragma('user_version = 1');
     db.close();
-    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile, { restoreFrom: backup.file })));
+    const damaged = damagedArchiveOf(
+      await refusal(openArchive(dbFile, { key: TEST_KEY, restoreFrom: backup.file })),
+    );
     expect(damaged?.keptAs[0]).toMatch(/failed-restore/);
     expect(damaged?.latestBackup?.file).not.toBe(backup.file);
     expect(listBackups(dbFile).map((b) => b.file)).toContain(older);
@@ -210,7 +252,7 @@ describe('backups from a newer Roundtable', () => {
 describe.runIf(canMount)('a full disk (a small tmpfs)', () => {
   it('names DISK_FULL, loses nothing acknowledged, and closes without throwing', async () => {
     const dbPath = path.join(mountTmpfs('3m'), 'roundtable.db');
-    backend = await startBackend(WORKER, { dbPath });
+    backend = await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX });
     const cast = await seedCast();
     const saved: string[] = [];
     let refused: { code: string; message: string } | undefined;
@@ -224,7 +266,7 @@ describe.runIf(canMount)('a full disk (a small tmpfs)', () => {
     expect(saved.length).toBeGreaterThan(0);
     await backend.close();
     backend = undefined;
-    const kept = new Database(dbPath, { readonly: true });
+    const kept = openKeyed(dbPath, TEST_KEY, { readonly: true });
     const bodies = new Set(kept.prepare('SELECT body FROM contributions').pluck().all() as string[]);
     expect(kept.pragma('integrity_check', { simple: true })).toBe('ok');
     kept.close();
@@ -236,13 +278,13 @@ describe.runIf(canMount)('an archive on a read-only mount', () => {
   it('is refused at open with READ_ONLY, naming the folder and why, and left untouched', async () => {
     const dir = mountTmpfs('8m');
     const dbPath = path.join(dir, 'roundtable.db');
-    backend = await startBackend(WORKER, { dbPath });
+    backend = await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX });
     await seedCast();
     await backend.close();
     backend = undefined;
     execFileSync('mount', ['-o', 'remount,ro', dir]);
     const before = sha256(dbPath);
-    const error = await startBackend(WORKER, { dbPath }).then(
+    const error = await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX }).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -259,7 +301,7 @@ describe('damage found while the archive is open', () => {
     const dir = tempDir();
     keepForCleanup(dir);
     const dbPath = path.join(dir, 'roundtable.db');
-    backend = await startBackend(WORKER, { dbPath });
+    backend = await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX });
     const cast = await seedCast();
     for (let i = 0; i < 1000; i++) {
       const body = `Point ${i}: ${'Pair the new leader with each key account for a quarter.'.repeat(20)}`;
@@ -267,7 +309,7 @@ describe('damage found while the archive is open', () => {
     }
     // Reopened, so the file alone holds every page and none is in SQLite's page cache yet.
     await backend.close();
-    backend = await startBackend(WORKER, { dbPath });
+    backend = await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX });
     const damages: AppError[] = [];
     backend.onDamaged((error) => damages.push(error));
     garbleMiddlePages(dbPath);

@@ -5,11 +5,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend } from '../../electron/backend/host';
 import { lockArchive } from '../../electron/store/archive-lock';
+import { openKeyed } from '../../electron/store/cipher';
 import { AppError } from '../../shared/errors';
+import { TEST_KEY, TEST_KEY_HEX } from '../harness/test-key';
 import { tempDir } from './backend-fixture';
 
 const WORKER = path.resolve('dist/electron/backend-worker.cjs');
@@ -26,7 +27,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** An archive with a group, a member and a situation, closed cleanly. */
 async function seedArchive(dbPath: string) {
-  const backend = await startBackend(WORKER, { dbPath });
+  const backend = await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX });
   const value = async (channel: string, input: unknown) => {
     const envelope = await backend.invoke(channel, input);
     if (!envelope.ok) throw new Error(envelope.error.message);
@@ -54,6 +55,7 @@ function startCopy(dbPath: string, seed: { situationId: string; authorId: string
       CHILD,
       WORKER,
       dbPath,
+      TEST_KEY_HEX,
       seed.situationId,
       seed.authorId,
       String(POINTS),
@@ -85,7 +87,7 @@ describe('copies of the backend on one archive', () => {
       const outcomes = await Promise.all(
         Array.from({ length: COPIES }, (_, copy) => startCopy(dbPath, seed, `t${trial}c${copy}`)),
       );
-      const kept = new Database(dbPath, { readonly: true });
+      const kept = openKeyed(dbPath, TEST_KEY, { readonly: true });
       const stored = new Set(
         (kept.prepare('SELECT body FROM contributions').all() as { body: string }[]).map((r) => r.body),
       );
@@ -114,8 +116,8 @@ describe('copies of the backend on one archive', () => {
   it('refuses a second backend in the same process while the first holds the archive, then lets it in', async () => {
     dir = tempDir();
     const dbPath = path.join(dir, 'roundtable.db');
-    const first = await startBackend(WORKER, { dbPath });
-    const second = await startBackend(WORKER, { dbPath }).then(
+    const first = await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX });
+    const second = await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX }).then(
       () => undefined,
       (error: unknown) => error,
     );
@@ -123,7 +125,7 @@ describe('copies of the backend on one archive', () => {
     expect(second).toMatchObject({ code: 'IN_USE' });
     expect((second as AppError).message).toContain(dbPath);
     await first.close();
-    const third = await startBackend(WORKER, { dbPath });
+    const third = await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX });
     await third.close();
   });
 
@@ -153,11 +155,11 @@ describe('copies of the backend on one archive', () => {
   it('leaves the files of an archive it was refused exactly as they were', async () => {
     dir = tempDir();
     const dbPath = path.join(dir, 'roundtable.db');
-    const first = await startBackend(WORKER, { dbPath });
+    const first = await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX });
     await first.invoke('group.create', { name: 'Forum' });
     const before = fs.readdirSync(dir).sort();
     const sizes = before.map((f) => fs.statSync(path.join(dir, f)).size);
-    await startBackend(WORKER, { dbPath }).catch(() => undefined);
+    await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX }).catch(() => undefined);
     expect(fs.readdirSync(dir).sort()).toEqual(before);
     expect(before.map((f) => fs.statSync(path.join(dir, f)).size)).toEqual(sizes);
     await first.close();

@@ -2,17 +2,19 @@
 // leads to the choice: restore the newest sound backup, or start with an empty archive.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { damagedArchiveOf, type DamagedArchive } from '../../electron/backend/damaged-archive';
 import { moveAside, openArchive } from '../../electron/backend/recovery';
 import { listBackups, takeBackup } from '../../electron/store/backups';
+import { openKeyed } from '../../electron/store/cipher';
+import { TEST_KEY } from '../harness/test-key';
 import { tempDir } from './backend-fixture';
 import {
   filesOf,
   garbageWal,
   garbleHeader,
   garbleMiddlePages,
+  garbleSalt,
   garbleWalPages,
   overwrite,
   garbage,
@@ -34,6 +36,7 @@ afterEach(removeTempDirs);
 
 const DAMAGE: [string, (dbFile: string) => void][] = [
   ['random bytes over the header', garbleHeader],
+  ['random bytes over the salt that starts the encrypted file', garbleSalt],
   ['a file cut to half its pages', (f) => truncate(f, 0.5)],
   ['a file cut to its first two pages', (f) => truncate(f, 0)],
   ['garbage over the middle pages', garbleMiddlePages],
@@ -61,7 +64,9 @@ describe('openArchive on a damaged archive', () => {
     damage(dbFile);
     const originals = new Map(filesOf(dbFile).map((f) => [f, sha256(f)]));
 
-    const error = await refusal(openArchive(dbFile, { now: () => Date.UTC(2025, 10, 22, 7, 23, 1, 123) }));
+    const error = await refusal(
+      openArchive(dbFile, { key: TEST_KEY, now: () => Date.UTC(2025, 10, 22, 7, 23, 1, 123) }),
+    );
     expect(error.code).toBe('CORRUPT');
     const damaged = damagedArchiveOf(error) as DamagedArchive;
     expect(damaged).toBeDefined();
@@ -83,7 +88,7 @@ describe('openArchive on a damaged archive', () => {
     expect(damaged.latestBackup).toEqual({ file: backup.file, takenAt: backup.takenAt });
 
     // Restore: the backup's archive opens, and the damaged files are still there, unchanged.
-    const restored = await openArchive(dbFile, { restoreFrom: damaged.latestBackup!.file });
+    const restored = await openArchive(dbFile, { key: TEST_KEY, restoreFrom: damaged.latestBackup!.file });
     expect(titles(restored)).toEqual([BACKED_UP_TITLE]);
     restored.close();
     for (const [file, hash] of originals) expect(sha256(stem + file.slice(dbFile.length))).toBe(hash);
@@ -93,8 +98,8 @@ describe('openArchive on a damaged archive', () => {
     const { dbFile } = await archiveWithBackup();
     garbleMiddlePages(dbFile);
     const before = sha256(dbFile);
-    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile)))!;
-    const fresh = await openArchive(dbFile);
+    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile, { key: TEST_KEY })))!;
+    const fresh = await openArchive(dbFile, { key: TEST_KEY });
     expect(titles(fresh)).toEqual([]);
     fresh.close();
     expect(sha256(damaged.keptAs[0]!)).toBe(before);
@@ -103,12 +108,12 @@ describe('openArchive on a damaged archive', () => {
 
   it('offers the newest backup that passes quick_check, skipping a damaged newer one', async () => {
     const { dbFile, backup } = await archiveWithBackup();
-    const db = new Database(dbFile);
+    const db = openKeyed(dbFile, TEST_KEY);
     const newer = await takeBackup(db, dbFile, { now: backup.takenAt + 60_000 });
     db.close();
     garbleMiddlePages(newer.file);
-    garbleHeader(dbFile);
-    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile)))!;
+    garbleSalt(dbFile);
+    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile, { key: TEST_KEY })))!;
     expect(damaged.latestBackup?.file).toBe(backup.file);
     expect(fs.existsSync(newer.file)).toBe(true);
   });
@@ -117,21 +122,21 @@ describe('openArchive on a damaged archive', () => {
     const dir = tempDir();
     keepForCleanup(dir);
     const dbFile = path.join(dir, 'roundtable.db');
-    const db = await openArchive(dbFile);
+    const db = await openArchive(dbFile, { key: TEST_KEY });
     await capture(db, BACKED_UP_TITLE, 30);
     db.close();
     garbleMiddlePages(dbFile);
-    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile)))!;
+    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile, { key: TEST_KEY })))!;
     expect(damaged.latestBackup).toBeNull();
   });
 
   it('refuses to restore a backup that fails quick_check, changing nothing', async () => {
     const { dbFile, backup } = await archiveWithBackup();
-    garbleHeader(dbFile);
-    await refusal(openArchive(dbFile));
+    garbleSalt(dbFile);
+    await refusal(openArchive(dbFile, { key: TEST_KEY }));
     garbleMiddlePages(backup.file);
     const hash = sha256(backup.file);
-    const error = await refusal(openArchive(dbFile, { restoreFrom: backup.file }));
+    const error = await refusal(openArchive(dbFile, { key: TEST_KEY, restoreFrom: backup.file }));
     expect(error.code).toBe('CORRUPT');
     expect(damagedArchiveOf(error)).toBeUndefined();
     expect(filesOf(dbFile)).toEqual([]);
@@ -143,7 +148,7 @@ describe('openArchive on a sound archive', () => {
   it('replays a hot -wal left by a crash, and offers no recovery', async () => {
     const { dbFile } = await archiveWithBackup();
     withHotWal(dbFile, (db) => db.exec(`UPDATE groups SET name = 'Austin CEO Forum II'`));
-    const db = await openArchive(dbFile);
+    const db = await openArchive(dbFile, { key: TEST_KEY });
     expect(db.prepare('SELECT name FROM groups').pluck().get()).toBe('Austin CEO Forum II');
     db.close();
   });
@@ -153,13 +158,13 @@ describe('openArchive on a sound archive', () => {
     keepForCleanup(dir);
     const dbFile = path.join(dir, 'roundtable.db');
     fs.writeFileSync(dbFile, '', { mode: 0o600 });
-    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile)));
+    const damaged = damagedArchiveOf(await refusal(openArchive(dbFile, { key: TEST_KEY })));
     expect(damaged?.finding).toMatch(/empty \(0 bytes\)/);
     expect(damaged?.latestBackup).toBeNull();
     expect(fs.existsSync(dbFile)).toBe(false);
     expect(damaged?.keptAs.map((f) => fs.statSync(f).size)).toEqual([0]);
     // "Start with an empty archive" then opens a new one.
-    const db = await openArchive(dbFile);
+    const db = await openArchive(dbFile, { key: TEST_KEY });
     expect(titles(db)).toEqual([]);
     db.close();
   });
@@ -168,7 +173,7 @@ describe('openArchive on a sound archive', () => {
     const { dbFile } = await archiveWithBackup();
     fs.rmSync(dbFile);
     fs.mkdirSync(dbFile);
-    const error: unknown = await openArchive(dbFile).catch((e: unknown) => e);
+    const error: unknown = await openArchive(dbFile, { key: TEST_KEY }).catch((e: unknown) => e);
     expect(damagedArchiveOf(error)).toBeUndefined();
     expect(fs.statSync(dbFile).isDirectory()).toBe(true);
   });

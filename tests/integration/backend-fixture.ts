@@ -9,6 +9,7 @@ import { createRouter } from '../../electron/ipc/router';
 import { createHandlers } from '../../electron/services';
 import { createStore, type Store } from '../../electron/store';
 import { openDatabase, type Db } from '../../electron/store/database';
+import { TEST_KEY } from '../harness/test-key';
 
 export interface TestBackend {
   dir: string;
@@ -32,7 +33,7 @@ export function tempDir(): string {
 export async function openTestBackend(options: { now?: () => number } = {}): Promise<TestBackend> {
   const dir = tempDir();
   const dbPath = path.join(dir, 'roundtable.db');
-  const db = await openDatabase(dbPath);
+  const db = await openDatabase(dbPath, { key: TEST_KEY });
   const events: { name: string; payload: unknown }[] = [];
   const store = createStore(db);
   const route = createRouter(

@@ -3,12 +3,14 @@
 // and a refusal changes no row.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/channels';
 import { ERROR_CODES, type Envelope } from '../../shared/errors';
 import { startBackend, type Backend } from '../../electron/backend/host';
+import { openKeyed } from '../../electron/store/cipher';
+import { TEST_KEY, TEST_KEY_HEX } from '../harness/test-key';
 import { snapshot, tempDir } from './backend-fixture';
 import { hostilePayload, nested, type SeededIds } from './hostile-payloads';
 
@@ -29,7 +31,7 @@ beforeAll(async () => {
   if (!fs.existsSync(WORKER)) throw new Error('Build the worker first: npm run build');
   dir = tempDir();
   dbPath = path.join(dir, 'roundtable.db');
-  backend = await startBackend(WORKER, { dbPath });
+  backend = await startBackend(WORKER, { dbPath, key: TEST_KEY_HEX });
   const group = await value<{ id: string }>(backend.invoke('group.create', { name: 'Forum' }));
   const chair = await value<{ id: string }>(
     backend.invoke('member.create', { groupId: group.id, name: 'Dana', role: 'chair' }),
@@ -64,7 +66,7 @@ beforeAll(async () => {
     otherTagId: other!.id,
   };
   // A second connection, read-only, sees what the worker committed (WAL allows a reader beside it).
-  reader = new Database(dbPath, { readonly: true });
+  reader = openKeyed(dbPath, TEST_KEY, { readonly: true });
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../electron/ipc/router';
 import { createHandlers } from '../../electron/services';
 import type { BackupEntry } from '../../shared/domain';
+import { TEST_KEY } from '../harness/test-key';
 import { openTestBackend, type TestBackend } from './backend-fixture';
 
 let backend: TestBackend;
@@ -17,6 +18,7 @@ beforeEach(async () => {
       store: backend.store,
       emit: () => undefined,
       archiveFile: backend.dbPath,
+      archiveKey: TEST_KEY,
       restoreArchive: (file) => {
         restored.push(file);
         return Promise.resolve([`${backend.dbPath}.corrupt-x`]);

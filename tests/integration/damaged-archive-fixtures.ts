@@ -1,8 +1,12 @@
 // Archives damaged in the ways a disk, a crash or a careless copy damages them, for the recovery tests.
+// The archives are encrypted: bytes garbled in a page make its HMAC fail, which SQLite reports as
+// damage (SQLITE_NOTADB for page 1, SQLITE_CORRUPT for the others).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { decryptHeader, isPlaintextDatabase, openKeyed } from '../../electron/store/cipher';
 import { walChecksum } from '../../electron/store/database';
+import { TEST_KEY } from '../harness/test-key';
 
 export const WAL_HEADER = 32;
 export const FRAME_HEADER = 24;
@@ -26,15 +30,23 @@ export function garbage(length: number, seed = 0x2545f491): Buffer {
   return out;
 }
 
+/** The page size in the file's header: read as it is in a plaintext file, decrypted in an encrypted one. */
 export function pageSizeOf(dbFile: string): number {
-  const header = Buffer.alloc(100);
-  const fd = fs.openSync(dbFile, 'r');
-  try {
-    fs.readSync(fd, header, 0, 100, 0);
-  } finally {
-    fs.closeSync(fd);
+  let size: number;
+  if (isPlaintextDatabase(dbFile)) {
+    const header = Buffer.alloc(100);
+    const fd = fs.openSync(dbFile, 'r');
+    try {
+      fs.readSync(fd, header, 0, 100, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    size = header.readUInt16BE(16);
+  } else {
+    const header = decryptHeader(dbFile, TEST_KEY);
+    if (!header) throw new Error(`${dbFile} is shorter than one encrypted page.`);
+    size = header.readUInt16BE(0);
   }
-  const size = header.readUInt16BE(16);
   return size === 1 ? 65536 : size;
 }
 
@@ -47,9 +59,17 @@ export function overwrite(file: string, offset: number, bytes: Buffer): void {
   }
 }
 
-/** Random bytes over the 100-byte database header. */
+/** Random bytes over the 100-byte database header (in an encrypted file: the salt and the start of page 1). */
 export function garbleHeader(dbFile: string): void {
   overwrite(dbFile, 0, garbage(100, 7));
+}
+
+/**
+ * Random bytes over the 16-byte salt an encrypted file starts with: page 1 still decrypts into a
+ * SQLite header, but its HMAC (keyed from the salt) no longer matches.
+ */
+export function garbleSalt(dbFile: string): void {
+  overwrite(dbFile, 0, garbage(16, 13));
 }
 
 /** Cuts the file to a fraction of its pages, as an interrupted copy would. */
@@ -74,7 +94,7 @@ export function garbleMiddlePages(dbFile: string): void {
  */
 export function withHotWal(dbFile: string, write: (db: Database.Database) => void): void {
   const before = fs.readFileSync(dbFile);
-  const db = new Database(dbFile);
+  const db = openKeyed(dbFile, TEST_KEY);
   db.pragma('journal_mode = WAL');
   db.pragma('wal_autocheckpoint = 0');
   db.pragma('synchronous = FULL');

@@ -5,6 +5,7 @@ import { createRouter } from '../../electron/ipc/router';
 import { createHandlers } from '../../electron/services';
 import { createStore } from '../../electron/store';
 import { openDatabase } from '../../electron/store/database';
+import { TEST_KEY } from '../harness/test-key';
 import type { MeetingView } from '../../shared/domain';
 import { elapsedMs, pace, remainingMs, roundRobinOrder } from '../../shared/phase-rules';
 import type { TestBackend } from './backend-fixture';
@@ -223,7 +224,7 @@ describe('timer.pause and timer.resume', () => {
 
     // Restart: close the database and open it again with a new store and router, as the app would.
     backend.db.close();
-    const db = await openDatabase(backend.dbPath);
+    const db = await openDatabase(backend.dbPath, { key: TEST_KEY });
     const route = createRouter(
       createHandlers({ store: createStore(db), emit: () => undefined, now: clock.now }),
     );

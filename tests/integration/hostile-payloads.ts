@@ -315,6 +315,12 @@ export function validInputs(ids: SeededIds): { [C in Channel]: Input<C> } {
     'backup.create': {},
     'backup.list': {},
     'backup.restore': { name: 'roundtable-backup-1735689600000.db', confirm: true },
+    'vault.status': {},
+    'vault.create': { passphrase: 'a long passphrase' },
+    'vault.unlock': { passphrase: 'a long passphrase' },
+    'vault.recoveryKey': {},
+    'vault.recoveryKeyDone': { choice: 'saved' },
+    'vault.discardPlaintext': {},
   };
 }
 

@@ -126,7 +126,9 @@ describe('packaging with electron-builder (linux dir, stand-in Electron)', () =>
     }
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(
-      files.filter((f) => /^\/node_modules\/better-sqlite3-multiple-ciphers\/(build|deps|src|binding\.gyp)/.test(f)),
+      files.filter((f) =>
+        /^\/node_modules\/better-sqlite3-multiple-ciphers\/(build|deps|src|binding\.gyp)/.test(f),
+      ),
     ).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import { createHandlers } from '../../electron/services';
 import { createStore } from '../../electron/store';
 import { takeBackup } from '../../electron/store/backups';
 import type { Db } from '../../electron/store/database';
+import { TEST_KEY } from '../harness/test-key';
 import { tempDir } from './backend-fixture';
 
 const dirs: string[] = [];
@@ -55,7 +56,7 @@ export async function archiveWithBackup() {
   const dir = tempDir();
   keepForCleanup(dir);
   const dbFile = path.join(dir, 'roundtable.db');
-  const db = await openArchive(dbFile);
+  const db = await openArchive(dbFile, { key: TEST_KEY });
   await capture(db, BACKED_UP_TITLE, 5);
   const backup = await takeBackup(db, dbFile, { now: Date.UTC(2025, 10, 20, 18) });
   await capture(db, 'Should we open a second plant in Monterrey?', 60);

@@ -1,11 +1,11 @@
 // One copy of Roundtable's backend in a process of its own, for tests that start several at the
-// same moment: starts the built worker on the archive in argv[2], adds argv[4] points to the
-// situation in argv[3] as fast as it can, and prints one JSON line: the points the worker
-// acknowledged, or the error that refused the start.
+// same moment: starts the built worker on the archive in argv[2] under the key in argv[3] (hex),
+// adds argv[5] points to the situation in argv[4] as fast as it can, and prints one JSON line: the
+// points the worker acknowledged, or the error that refused the start.
 import { Worker } from 'node:worker_threads';
 
-const [workerFile, dbPath, situationId, authorId, count, tag] = process.argv.slice(2);
-const worker = new Worker(workerFile, { workerData: { dbPath } });
+const [workerFile, dbPath, key, situationId, authorId, count, tag] = process.argv.slice(2);
+const worker = new Worker(workerFile, { workerData: { dbPath, key } });
 let nextId = 1;
 const pending = new Map();
 const call = (channel, input) =>

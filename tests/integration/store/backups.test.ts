@@ -1,8 +1,7 @@
-// Rolling backups: the online backup API into backups/, private files, newest first, the last ten
-// kept, restored only when sound.
+// Rolling backups: VACUUM INTO backups/, encrypted with the archive's key, private files, newest
+// first, the last ten kept, restored only when sound.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DAY_MS,
@@ -12,7 +11,9 @@ import {
   restoreBackup,
   takeBackup,
 } from '../../../electron/store/backups';
+import { isPlaintextDatabase, keyOpensFile, newArchiveKey, openKeyed } from '../../../electron/store/cipher';
 import { openDatabase, type Db } from '../../../electron/store/database';
+import { TEST_KEY } from '../../harness/test-key';
 import { tempDir } from '../backend-fixture';
 import { garbleMiddlePages, sha256 } from '../damaged-archive-fixtures';
 
@@ -27,7 +28,7 @@ async function archive(groups = 1) {
   const dir = tempDir();
   dirs.push(dir);
   const file = path.join(dir, 'roundtable.db');
-  const db = await openDatabase(file);
+  const db = await openDatabase(file, { key: TEST_KEY });
   open.push(db);
   const insert = db.prepare(`INSERT INTO groups (id, name, created_at, updated_at) VALUES (?, ?, 1, 1)`);
   for (let i = 0; i < groups; i++) insert.run(`g${i}`, `Forum ${i} ${'x'.repeat(500)}`);
@@ -44,7 +45,10 @@ describe('takeBackup', () => {
     expect(backup).toMatchObject({ kind: 'rolling', takenAt: T0 });
     expect(fs.statSync(backup.file).mode & 0o777).toBe(0o600);
     expect(fs.statSync(backupDir(file)).mode & 0o777).toBe(0o700);
-    const copy = new Database(backup.file, { readonly: true });
+    // Encrypted with the archive's key, as the archive itself is.
+    expect(isPlaintextDatabase(backup.file)).toBe(false);
+    expect(keyOpensFile(backup.file, TEST_KEY)).toBe(true);
+    const copy = openKeyed(backup.file, TEST_KEY, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(copy.prepare('SELECT count(*) FROM groups').pluck().get()).toBe(50);
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
@@ -116,10 +120,10 @@ describe('restoreBackup', () => {
     db.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
     const before = sha256(backup.file);
-    restoreBackup(backup.file, file);
+    restoreBackup(backup.file, file, TEST_KEY);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(sha256(backup.file)).toBe(before);
-    const restored = await openDatabase(file);
+    const restored = await openDatabase(file, { key: TEST_KEY });
     open.push(restored);
     expect(restored.prepare('SELECT count(*) FROM groups').pluck().get()).toBe(3);
     expect(fs.readdirSync(path.dirname(file)).filter((n) => n.includes('restoring'))).toEqual([]);
@@ -130,11 +134,11 @@ describe('restoreBackup', () => {
     const backup = await takeBackup(db, file, { now: T0 });
     db.close();
     const before = sha256(file);
-    expect(() => restoreBackup(backup.file, file)).toThrow(/move the archive's files aside/);
+    expect(() => restoreBackup(backup.file, file, TEST_KEY)).toThrow(/move the archive's files aside/);
     expect(sha256(file)).toBe(before);
     fs.rmSync(file);
     fs.writeFileSync(`${file}-wal`, 'stale');
-    expect(() => restoreBackup(backup.file, file)).toThrow(/aside/);
+    expect(() => restoreBackup(backup.file, file, TEST_KEY)).toThrow(/aside/);
     expect(fs.existsSync(file)).toBe(false);
   });
 
@@ -144,7 +148,18 @@ describe('restoreBackup', () => {
     db.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
     garbleMiddlePages(backup.file);
-    expect(() => restoreBackup(backup.file, file)).toThrow();
+    expect(() => restoreBackup(backup.file, file, TEST_KEY)).toThrow();
     expect(fs.readdirSync(path.dirname(file)).filter((n) => n.startsWith('roundtable.db'))).toEqual([]);
+  });
+
+  it('refuses a backup under another key, leaving no archive behind and the backup as it was', async () => {
+    const { file, db } = await archive(3);
+    const backup = await takeBackup(db, file, { now: T0 });
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    const hash = sha256(backup.file);
+    expect(() => restoreBackup(backup.file, file, newArchiveKey())).toThrow();
+    expect(fs.readdirSync(path.dirname(file)).filter((n) => n.startsWith('roundtable.db'))).toEqual([]);
+    expect(sha256(backup.file)).toBe(hash);
   });
 });

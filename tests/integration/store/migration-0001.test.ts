@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/store/database';
 import { MIGRATIONS } from '../../../electron/store/migrations';
+import { TEST_KEY } from '../../harness/test-key';
 import { tempDir } from '../backend-fixture';
 
 let dir: string;
@@ -15,7 +16,7 @@ afterEach(() => {
 
 async function atVersion1(): Promise<Db> {
   dir = tempDir();
-  return openDatabase(path.join(dir, 'roundtable.db'), { migrations: MIGRATIONS.slice(0, 1) });
+  return openDatabase(path.join(dir, 'roundtable.db'), { key: TEST_KEY, migrations: MIGRATIONS.slice(0, 1) });
 }
 
 function seed(db: Db) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/store/database';
 import { MIGRATIONS } from '../../../electron/store/migrations';
+import { TEST_KEY } from '../../harness/test-key';
 import { tempDir } from '../backend-fixture';
 
 let dir: string;
@@ -65,14 +66,14 @@ function rowsOfSchema1(db: Db, columnsOf: Map<string, string[]>) {
 async function migratedFromSchema1() {
   dir = tempDir();
   const file = path.join(dir, 'roundtable.db');
-  const v1 = await openDatabase(file, { migrations: MIGRATIONS.slice(0, 1) });
+  const v1 = await openDatabase(file, { key: TEST_KEY, migrations: MIGRATIONS.slice(0, 1) });
   seedSchema1(v1);
   const columnsOf = new Map(
     V1_TABLES.map((t) => [t, (v1.pragma(`table_info(${t})`) as { name: string }[]).map((c) => c.name)]),
   );
   const before = rowsOfSchema1(v1, columnsOf);
   v1.close();
-  db = await openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
+  db = await openDatabase(file, { key: TEST_KEY, migrations: MIGRATIONS.slice(0, 2) });
   return { db, before, after: rowsOfSchema1(db, columnsOf) };
 }
 

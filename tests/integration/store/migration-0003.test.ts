@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/store/database';
 import { MIGRATIONS } from '../../../electron/store/migrations';
+import { TEST_KEY } from '../../harness/test-key';
 import { tempDir } from '../backend-fixture';
 
 let dir: string;
@@ -41,11 +42,11 @@ const SITUATION_COLUMNS = `rid, id, group_id, presenter_id, meeting_id, title, b
 async function migratedFromSchema2() {
   dir = tempDir();
   const file = path.join(dir, 'roundtable.db');
-  const v2 = await openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
+  const v2 = await openDatabase(file, { key: TEST_KEY, migrations: MIGRATIONS.slice(0, 2) });
   seedSchema2(v2);
   const before = v2.prepare(`SELECT ${SITUATION_COLUMNS} FROM situations ORDER BY rid`).all();
   v2.close();
-  db = await openDatabase(file, { migrations: MIGRATIONS.slice(0, 3) });
+  db = await openDatabase(file, { key: TEST_KEY, migrations: MIGRATIONS.slice(0, 3) });
   return { db, before };
 }
 

@@ -1,6 +1,8 @@
 // Every schema version that has landed keeps a fixture archive (tests/fixtures/schema-N.db, made by
 // make-schema-fixture.ts). Each one must open with today's openDatabase, reach the current version
-// and keep every row, as Signal Desktop tests its migrations.
+// and keep every row, as Signal Desktop tests its migrations. The fixtures of schema 1 to 3 are
+// plaintext, as those versions wrote them, and are encrypted on open; later ones are encrypted
+// under the test key.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -8,9 +10,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../../electron/ipc/router';
 import { createHandlers } from '../../../electron/services';
 import { createStore } from '../../../electron/store';
+import { isPlaintextDatabase, openKeyed } from '../../../electron/store/cipher';
+import type { ConversionReport } from '../../../electron/store/conversion';
 import { openDatabase, type Db } from '../../../electron/store/database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/store/migrations';
 import type { SituationThread } from '../../../shared/domain';
+import { TEST_KEY } from '../../harness/test-key';
 import { tempDir } from '../backend-fixture';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
@@ -25,6 +30,13 @@ afterEach(() => {
   for (const db of open.splice(0)) if (db.open) db.close();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** A read-only connection to a fixture or a copy of one, plaintext or encrypted under the test key. */
+function readOnly(file: string): Db {
+  return isPlaintextDatabase(file)
+    ? new Database(file, { readonly: true, fileMustExist: true })
+    : openKeyed(file, TEST_KEY, { readonly: true, fileMustExist: true });
+}
 
 function copyOf(version: number): string {
   const dir = tempDir();
@@ -74,16 +86,21 @@ describe('schema fixtures', () => {
       ),
     ).toEqual([]);
     for (const version of withFixture) {
-      expect(fs.statSync(fixture(version)).size).toBeLessThan(200 * 1024);
+      // An encrypted archive's pages are 4 KiB, and each of its 78 tables and indexes needs one.
+      const limit = isPlaintextDatabase(fixture(version)) ? 200 * 1024 : 400 * 1024;
+      expect(fs.statSync(fixture(version)).size, `schema-${version}.db`).toBeLessThan(limit);
     }
   });
 
   it.each(withFixture)('schema-%i.db has exactly the schema its migrations build', async (version) => {
-    const fresh = await openDatabase(path.join(tempDir(), 'roundtable.db'), {
+    const freshDir = tempDir();
+    dirs.push(freshDir);
+    const fresh = await openDatabase(path.join(freshDir, 'roundtable.db'), {
+      key: TEST_KEY,
       migrations: MIGRATIONS.slice(0, version),
     });
     open.push(fresh);
-    const db = new Database(fixture(version), { readonly: true });
+    const db = readOnly(fixture(version));
     open.push(db);
     expect(db.pragma('user_version', { simple: true })).toBe(version);
     // A difference means a migration was edited after its fixture was made: a fix is a new migration.
@@ -94,13 +111,18 @@ describe('schema fixtures', () => {
     'schema-%i.db upgrades to the current version with every row intact',
     async (version) => {
       const file = copyOf(version);
-      const original = new Database(file, { readonly: true });
+      const wasPlaintext = isPlaintextDatabase(file);
+      const original = readOnly(file);
       const before = rowsOf(original);
       original.close();
       expect([...before.values()].some((t) => t.rows.length > 0)).toBe(true);
 
-      const db = await openDatabase(file);
+      const reports: ConversionReport[] = [];
+      const db = await openDatabase(file, { key: TEST_KEY, onConverted: (report) => reports.push(report) });
       open.push(db);
+      // A plaintext archive is encrypted on the way, and the chair is told; an encrypted one is not.
+      expect(isPlaintextDatabase(file)).toBe(false);
+      expect(reports.map((r) => r.archiveEncrypted)).toEqual(wasPlaintext ? [true] : []);
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const after = rowsOf(db);
@@ -117,7 +139,7 @@ describe('schema fixtures', () => {
   );
 
   it.each(withFixture)('schema-%i.db answers through the router once upgraded', async (version) => {
-    const db = await openDatabase(copyOf(version));
+    const db = await openDatabase(copyOf(version), { key: TEST_KEY });
     open.push(db);
     const route = createRouter(createHandlers({ store: createStore(db), emit: () => {} }));
     const call = async <T>(channel: string, input: unknown): Promise<T> => {

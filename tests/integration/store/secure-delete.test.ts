@@ -1,8 +1,12 @@
 // Deleted words leave the files: a soft delete takes them out of the full-text index, and a hard
-// delete (as a purge does) plus a checkpoint leaves them nowhere in the database's bytes.
+// delete (as a purge does) plus a checkpoint leaves them nowhere in the database's pages. The pages
+// are encrypted, so they are read decrypted, as someone holding the key would read them: a purge
+// must overwrite the words, not only leave them under the encryption.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decryptedPages, decryptedWalFrames } from '../../harness/decrypted-pages';
+import { TEST_KEY } from '../../harness/test-key';
 import { openTestBackend, seedGroup, type TestBackend } from '../backend-fixture';
 
 let backend: TestBackend;
@@ -97,10 +101,12 @@ describe('secure delete', () => {
   it('leaves hard-deleted words nowhere in the main file or the -wal once checkpointed', async () => {
     const { situation, point, tokens } = await captureWithTokens(backend);
     backend.db.pragma('wal_checkpoint(TRUNCATE)');
-    const main = () => fileBytes(backend.dbPath);
-    const wal = () => fileBytes(`${backend.dbPath}-wal`);
-    for (const token of tokens)
+    const main = () => decryptedPages(backend.dbPath, TEST_KEY);
+    const wal = () => decryptedWalFrames(`${backend.dbPath}-wal`, TEST_KEY);
+    for (const token of tokens) {
       expect(main().includes(token), `${token} on disk before the purge`).toBe(true);
+      expect(fileBytes(backend.dbPath).includes(token), `${token} in the clear`).toBe(false);
+    }
 
     backend.db.transaction(() => {
       backend.db.prepare('DELETE FROM endorsements WHERE contribution_id = ?').run(point.id);
@@ -110,6 +116,10 @@ describe('secure delete', () => {
     })();
     // Before the checkpoint the deleted words are still in the main file: the purge has not reached it.
     expect(tokens.some((token) => main().includes(token))).toBe(true);
+
+    // The -wal now holds the purge's page images: the words must not be in them either.
+    expect(wal().length).toBeGreaterThan(0);
+    for (const token of tokens) expect(wal().includes(token), `${token} in the purge's frames`).toBe(false);
 
     backend.db.pragma('wal_checkpoint(TRUNCATE)');
     for (const token of tokens) {
