@@ -6,7 +6,14 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { latestGoodBackup, restoreBackup, verifyBackup } from '../store/backups';
 import type { ArchiveKey } from '../store/cipher';
-import { EMPTY_ARCHIVE, FOREIGN_WAL, openDatabase, type Db, type OpenOptions } from '../store/database';
+import {
+  EMPTY_ARCHIVE,
+  FOREIGN_WAL,
+  UNREADABLE_FIRST_PAGE,
+  openDatabase,
+  type Db,
+  type OpenOptions,
+} from '../store/database';
 import { MIGRATIONS } from '../store/migrations';
 import { makePrivate, syncDir } from '../store/private-files';
 import { damagedMessage, type DamagedArchive } from './damaged-archive';
@@ -153,6 +160,8 @@ export function findingOf(cause: string): string {
     return 'The archive file was empty (0 bytes), so there was nothing in it to open.';
   if (cause.includes('truncated'))
     return 'The archive file was empty, but it had been backed up before: it was cut short.';
+  if (cause.includes(UNREADABLE_FIRST_PAGE))
+    return 'Its first page, which holds what SQLite needs to read the rest, is damaged: the key that opens its backups does not open it.';
   if (cause.includes(FOREIGN_WAL))
     return 'The write-ahead log beside it (its -wal file) belongs to another archive; opening the two together would have mixed two archives.';
   if (cause.includes('write-ahead log'))

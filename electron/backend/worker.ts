@@ -8,7 +8,7 @@ import { createStore } from '../store';
 import { lockArchive, type ArchiveLock } from '../store/archive-lock';
 import { backupIfDue, removeInterruptedBackups, takeBackup } from '../store/backups';
 import type { Db } from '../store/database';
-import { archiveKeyFrom } from '../store/cipher';
+import { archiveKeyFrom, type ArchiveKey } from '../store/cipher';
 import type { ConversionReport } from '../store/conversion';
 import { checkEngine } from '../store/engine';
 import { isArchiveDamage } from '../store/faults';
@@ -35,8 +35,15 @@ async function serve(config: WorkerConfig): Promise<void> {
   let lock: ArchiveLock | undefined;
   let db: Db;
   let converted: ConversionReport | null = null;
-  const key = archiveKeyFrom(Buffer.from(config.key, 'hex'));
+  let key: ArchiveKey;
   try {
+    if (!/^[0-9a-f]{64}$/.test(config.key)) {
+      throw new AppError(
+        'INTERNAL',
+        'Roundtable could not open its archive: the key it was given is not a key.',
+      );
+    }
+    key = archiveKeyFrom(Buffer.from(config.key, 'hex'));
     checkEngine();
     // The lock comes before anything reads the archive's files: a second Roundtable on the same
     // archive is refused here and never touches its -wal or -shm.

@@ -45,10 +45,11 @@ export function backupHandlers(
       const backup = listBackups(file).find((b) => path.basename(b.file) === name);
       if (!backup)
         throw new AppError('NOT_FOUND', 'That backup is no longer there. Choose another from the list.');
+      const key = context.archiveKey;
+      if (!key) throw new AppError('CONFLICT', 'Restoring needs Roundtable’s window. Nothing was changed.');
       let schemaVersion: number;
       try {
-        if (!context.archiveKey) throw new Error('No archive key.');
-        schemaVersion = verifyBackup(backup.file, context.archiveKey).schemaVersion;
+        schemaVersion = verifyBackup(backup.file, key).schemaVersion;
       } catch {
         throw new AppError('CORRUPT', 'That backup is damaged, so it was not restored. Nothing was changed.');
       }

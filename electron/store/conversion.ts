@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { encryptInPlace, isPlaintextDatabase, openKeyed, syncFile, type ArchiveKey } from './cipher';
+import { AppError } from '../../shared/errors';
 import { listBackups } from './backups';
+import { storageFault } from './faults';
 import { createPrivateFile, makePrivate, syncDir } from './private-files';
 
 type Db = Database.Database;
@@ -55,13 +57,43 @@ export function convertToEncrypted(
   options: ConversionOptions = {},
 ): ConversionReport {
   const step = options.onStep ?? (() => undefined);
-  const dir = path.dirname(file);
   const encrypting = `${file}.encrypting`;
   // What a cut-off run left: the plaintext archive still has its name, so it is the truth and the
   // work starts again. A plaintext copy that is only another name for the archive goes too.
   for (const stale of [encrypting, `${encrypting}-journal`]) fs.rmSync(stale, { force: true });
   for (const copy of plaintextCopies(file)) if (sameFile(copy, file)) fs.rmSync(copy);
 
+  let copy: string;
+  try {
+    copy = encryptArchive(file, key, options, step);
+  } catch (error) {
+    // The plaintext archive still has its name (the swap is the last thing that can fail before the
+    // backups): the half-made copy goes, and the chair is told in a sentence.
+    for (const stale of [encrypting, `${encrypting}-journal`]) fs.rmSync(stale, { force: true });
+    for (const kept of plaintextCopies(file)) if (sameFile(kept, file)) fs.rmSync(kept);
+    throw (
+      storageFault(error) ??
+      new AppError(
+        'INTERNAL',
+        'Roundtable could not encrypt the archive an earlier version left unencrypted. The archive was not changed; open Roundtable again to try once more.',
+        { cause: error instanceof Error ? error.message.slice(0, 300) : String(error) },
+      )
+    );
+  }
+  const leftovers = encryptLeftovers(file, key);
+  step('backups');
+  return { ...leftovers, archiveEncrypted: true, plaintextCopy: path.basename(copy) };
+}
+
+/** Steps 1 to 4: the archive encrypted under its own name; answers with the plaintext copy's path. */
+function encryptArchive(
+  file: string,
+  key: ArchiveKey,
+  options: ConversionOptions,
+  step: (name: ConversionStep) => void,
+): string {
+  const dir = path.dirname(file);
+  const encrypting = `${file}.encrypting`;
   // 1. Everything the archive holds into its main file, and out of WAL mode: SQLite re-keys only a
   // database with a rollback journal.
   const plain = new Database(file, { fileMustExist: true });
@@ -95,10 +127,7 @@ export function convertToEncrypted(
   fs.renameSync(encrypting, file);
   syncDir(dir);
   step('swapped');
-
-  const leftovers = encryptLeftovers(file, key);
-  step('backups');
-  return { ...leftovers, archiveEncrypted: true, plaintextCopy: path.basename(copy) };
+  return copy;
 }
 
 /**

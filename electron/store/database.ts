@@ -15,7 +15,7 @@ import {
 } from './cipher';
 import { convertToEncrypted, encryptLeftovers, type ConversionReport } from './conversion';
 import { checkWritable } from './faults';
-import { listBackups, takeBackup } from './backups';
+import { latestGoodBackup, listBackups, takeBackup } from './backups';
 import { MIGRATIONS, type Migration } from './migrations';
 import { createPrivateFile, ensurePrivateDir } from './private-files';
 
@@ -46,7 +46,14 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
   } else if ((sizeOf(file) ?? 0) > 0) {
     // SQLite answers a wrong key as it answers damage (SQLITE_NOTADB): the key is tried first, on
     // the file's first page, so a wrong key is refused with the files untouched, never moved aside.
-    if (!keyOpensFile(file, options.key)) throw wrongKey();
+    if (!keyOpensFile(file, options.key)) {
+      // The key the vault accepted: when a backup of this archive opens with it, the key is right
+      // and the archive's first page is what is damaged. Otherwise nothing tells the two apart, and
+      // the files are left as they are.
+      if (latestGoodBackup(file, { key: options.key, supported: Number.MAX_SAFE_INTEGER }))
+        throw corrupt(file, UNREADABLE_FIRST_PAGE);
+      throw wrongKey();
+    }
     report = { archiveEncrypted: false, ...encryptLeftovers(file, options.key) };
   }
   if (report && hasNews(report)) options.onConverted?.(report);
@@ -153,6 +160,9 @@ function probe(
     }
   }
 }
+
+export const UNREADABLE_FIRST_PAGE =
+  'the first page of the archive does not decrypt with the key its backups open with';
 
 export const FOREIGN_WAL = 'the write-ahead log beside the archive belongs to another archive';
 
