@@ -1,0 +1,78 @@
+// The recovery key as a page to print or keep as a file: the key, the day it was made, what protects
+// the archive and what the key is for. Self-contained HTML under the export policy (no script,
+// nothing fetched), so the host prints and saves it as it does an export.
+import type { Protection } from '../../../shared/domain-vault';
+import { EXPORT_CSP } from '../../../shared/export-csp';
+import { formatDay } from '../../ui/dates';
+import { recoveryKeyLines } from './recovery-key';
+import { lossCase } from './vault-words';
+
+export const SHEET_TITLE = 'Roundtable recovery key';
+export const SHEET_FILE_NAMES = {
+  pdf: `${SHEET_TITLE}.pdf`,
+  html: `${SHEET_TITLE}.html`,
+} as const;
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+function protectionLine(protection: Protection): string {
+  return protection.kind === 'keychain'
+    ? `The archive is encrypted, and its key is kept in ${protection.store} on the computer it is on.`
+    : 'The archive is encrypted with a passphrase the chair chose, which Roundtable asks for at each start.';
+}
+
+export function recoveryKeySheetText(protection: Protection): { protection: string; purpose: string[] } {
+  return {
+    protection: protectionLine(protection),
+    purpose: [
+      `This key opens the Roundtable archive ${lossCase(protection)}: Roundtable asks for it, and the ` +
+        'archive opens with everything in it.',
+      'Anyone who has this key and a copy of the archive can read it. Keep this page somewhere safe, ' +
+        'away from the laptop the archive is on.',
+      'When typing it, spaces, dashes and capitals do not matter.',
+    ],
+  };
+}
+
+const STYLE = `
+body { font: 15px/1.5 Georgia, 'Times New Roman', serif; color: #1d1d1f; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+.meta { color: #555; margin-top: 0; }
+.key { margin: 1.5rem 0; padding: 1rem 1.25rem; border: 2px solid #1d1d1f; border-radius: 6px; font: 600 1.3rem/1.7 'DejaVu Sans Mono', Menlo, Consolas, monospace; letter-spacing: 0.04em; }
+.key span { display: block; white-space: nowrap; }
+@media print { body { margin: 0; max-width: none; } }
+`;
+
+export function recoveryKeySheet(key: string, protection: Protection, madeAt: number): string {
+  const text = recoveryKeySheetText(protection);
+  const lines = recoveryKeyLines(key).map((line) => `<span>${escapeHtml(line)}</span>`);
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(EXPORT_CSP)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${SHEET_TITLE}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${SHEET_TITLE}</h1>`,
+    `<p class="meta">Made on ${escapeHtml(formatDay(madeAt))}. ${escapeHtml(text.protection)}</p>`,
+    `<p class="key">${lines.join('')}</p>`,
+    ...text.purpose.map((sentence) => `<p>${escapeHtml(sentence)}</p>`),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
