@@ -8,11 +8,11 @@ import { useVaultStore } from '../../stores/vault-store';
 import { FormError, Loading } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
 import { recoveryKeyLines } from './recovery-key';
-import { recoveryKeySheet, SHEET_FILE_NAMES } from './recovery-key-sheet';
+import { recoveryKeySheet, SHEET_FILE_NAME } from './recovery-key-sheet';
 import { VaultScreen } from './vault-screen';
 import { lossCase } from './vault-words';
 
-type SheetFormat = keyof typeof SHEET_FILE_NAMES;
+type SheetFormat = 'pdf' | 'html';
 
 const SAVE_LABELS: Record<SheetFormat, { idle: string; pending: string }> = {
   pdf: { idle: 'Print…', pending: 'Printing…' },
@@ -49,7 +49,7 @@ export function RecoveryKeyOffer({ protection }: { protection: Protection }) {
     setSavingAs(format);
     await saving.submit(async () => {
       const answer = await invoke('export.save', {
-        fileName: SHEET_FILE_NAMES[format],
+        fileName: SHEET_FILE_NAME,
         format,
         content: recoveryKeySheet(recoveryKey, protection, Date.now()),
       });

@@ -8,10 +8,8 @@ import { recoveryKeyLines } from './recovery-key';
 import { lossCase } from './vault-words';
 
 export const SHEET_TITLE = 'Roundtable recovery key';
-export const SHEET_FILE_NAMES = {
-  pdf: `${SHEET_TITLE}.pdf`,
-  html: `${SHEET_TITLE}.html`,
-} as const;
+/** The name the save dialog suggests; a PDF is printed from the page and named after it, in .pdf. */
+export const SHEET_FILE_NAME = `${SHEET_TITLE}.html`;
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -27,16 +25,21 @@ function escapeHtml(text: string): string {
 
 function protectionLine(protection: Protection): string {
   return protection.kind === 'keychain'
-    ? `The archive is encrypted, and its key is kept in ${protection.store} on the computer it is on.`
-    : 'The archive is encrypted with a passphrase the chair chose, which Roundtable asks for at each start.';
+    ? `Encrypted; its key is kept in ${protection.store} on the computer the archive is on.`
+    : 'Encrypted with a passphrase the chair chose, which Roundtable asks for at each start.';
 }
 
-export function recoveryKeySheetText(protection: Protection): { protection: string; purpose: string[] } {
+export function recoveryKeySheetText(protection: Protection): {
+  purpose: string;
+  protection: string;
+  care: string[];
+} {
   return {
-    protection: protectionLine(protection),
-    purpose: [
+    purpose:
       `This key opens the Roundtable archive ${lossCase(protection)}: Roundtable asks for it, and the ` +
-        'archive opens with everything in it.',
+      'archive opens with everything in it.',
+    protection: protectionLine(protection),
+    care: [
       'Anyone who has this key and a copy of the archive can read it. Keep this page somewhere safe, ' +
         'away from the laptop the archive is on.',
       'When typing it, spaces, dashes and capitals do not matter.',
@@ -46,10 +49,12 @@ export function recoveryKeySheetText(protection: Protection): { protection: stri
 
 const STYLE = `
 body { font: 15px/1.5 Georgia, 'Times New Roman', serif; color: #1d1d1f; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
-.meta { color: #555; margin-top: 0; }
+h1 { font-size: 1.6rem; margin-bottom: 0.6rem; }
 .key { margin: 1.5rem 0; padding: 1rem 1.25rem; border: 2px solid #1d1d1f; border-radius: 6px; font: 600 1.3rem/1.7 'DejaVu Sans Mono', Menlo, Consolas, monospace; letter-spacing: 0.04em; }
 .key span { display: block; white-space: nowrap; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; margin: 0 0 1.5rem; }
+dt { font-weight: bold; }
+dd { margin: 0; }
 @media print { body { margin: 0; max-width: none; } }
 `;
 
@@ -68,9 +73,13 @@ export function recoveryKeySheet(key: string, protection: Protection, madeAt: nu
     '</head>',
     '<body>',
     `<h1>${SHEET_TITLE}</h1>`,
-    `<p class="meta">Made on ${escapeHtml(formatDay(madeAt))}. ${escapeHtml(text.protection)}</p>`,
+    `<p>${escapeHtml(text.purpose)}</p>`,
     `<p class="key">${lines.join('')}</p>`,
-    ...text.purpose.map((sentence) => `<p>${escapeHtml(sentence)}</p>`),
+    '<dl>',
+    `<dt>Made on</dt><dd>${escapeHtml(formatDay(madeAt))}</dd>`,
+    `<dt>The archive</dt><dd>${escapeHtml(text.protection)}</dd>`,
+    '</dl>',
+    ...text.care.map((sentence) => `<p>${escapeHtml(sentence)}</p>`),
     '</body>',
     '</html>',
     '',

@@ -111,8 +111,8 @@ describe('the recovery key’s page', () => {
   it('holds the key, the day, the protection and what the key is for, and no script', () => {
     const page = recoveryKeySheet(KEY, { kind: 'passphrase' }, madeAt);
     expect(page).toContain('<span>K7QM-3XWA-9PLD-R2TE-HV6N-BC4Y-UJ8F</span>');
-    expect(page).toContain('Made on 4 Dec 2026.');
-    expect(page).toContain('encrypted with a passphrase the chair chose');
+    expect(page).toContain('<dt>Made on</dt><dd>4 Dec 2026</dd>');
+    expect(page).toContain('Encrypted with a passphrase the chair chose');
     expect(page).toContain('if you forget your passphrase');
     expect(page).toContain('Content-Security-Policy');
     expect(page).not.toMatch(/<script/i);
