@@ -7,7 +7,7 @@ import { MIN_ARCHIVE_PASSPHRASE, type VaultStatus } from './domain-vault';
 const passphrase = verbatimText('The passphrase')
   .min(1, { error: 'Type the archive’s passphrase.' })
   .max(1_024, { error: 'The passphrase is too long (at most 1024 characters).' });
-const newPassphrase = passphrase.refine((p) => [...p].length >= MIN_ARCHIVE_PASSPHRASE, {
+const newPassphrase = passphrase.refine((p) => p.length >= MIN_ARCHIVE_PASSPHRASE, {
   error: `Choose a passphrase of at least ${MIN_ARCHIVE_PASSPHRASE} characters.`,
 });
 /** 56 letters and digits in groups; spaces, dashes and case do not matter. */

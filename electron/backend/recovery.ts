@@ -135,7 +135,7 @@ export function setAside(
   const keptAs = moveAside(dbFile, how.now, how.reason);
   const backup = latestGoodBackup(dbFile, {
     key: how.key,
-    ...(how.supported === undefined ? {} : { supported: how.supported }),
+    supported: how.supported ?? MIGRATIONS.length,
     except: how.except ?? [],
   });
   const damaged: DamagedArchive = {

@@ -9,9 +9,11 @@ import type {
   SaveDialogReturnValue,
 } from 'electron';
 import { IPC_EVENT } from '../../shared/bridge';
-import { AppError, type Envelope } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import type { Backend } from '../backend/host';
 import type { WorkerConfig } from '../backend/protocol';
+import { createVault, throughVault, vaultHandlers, type Vault } from '../backend/vault';
+import { systemKeychain, type SafeStorageLike } from './keychain';
 import { bindIpc, type IpcMainLike } from '../ipc/electron-binding';
 import { createHostRouter } from '../ipc/router';
 import { damagedArchiveOf, type DamagedArchive } from '../backend/damaged-archive';
@@ -73,6 +75,7 @@ export interface ElectronLike {
     showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
   };
   shell: { openExternal(url: string): Promise<void> };
+  safeStorage: SafeStorageLike;
 }
 
 /** What main.ts knows about its surroundings: passed in, so tests can choose it. */
@@ -104,7 +107,9 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
   // Hidden windows printing a PDF are not the chair's: never focused, never sent events.
   const printWindows = new WeakSet<WindowLike>();
   const appWindows = () => BrowserWindow.getAllWindows().filter((window) => !printWindows.has(window));
-  let backend: Backend | undefined = undefined;
+  /** Set once the app is ready: it holds the backend once the archive is unlocked. */
+  let vault: Vault | undefined = undefined;
+  let quitting = false;
   let shutdown: 'running' | 'closing' | 'closed' = 'running';
 
   const openMainWindow = (): void => {
@@ -125,7 +130,7 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
   app.on('second-instance', () => {
     const existing = appWindows()[0];
     if (!existing) {
-      if (backend) openMainWindow();
+      if (vault && !quitting) openMainWindow();
       return;
     }
     if (existing.isMinimized()) existing.restore();
@@ -135,11 +140,12 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
     if (host.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (backend && appWindows().length === 0) openMainWindow();
+    if (vault && !quitting && appWindows().length === 0) openMainWindow();
   });
   // 'will-quit' rather than 'before-quit': it comes after every window has closed, so drafts the
   // renderer flushes while closing reach the database before it is checkpointed and closed.
   app.on('will-quit', (event) => {
+    const backend = vault?.backend;
     if (!backend || shutdown === 'closed') return;
     event.preventDefault();
     if (shutdown === 'closing') return;
@@ -163,14 +169,8 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
   );
 
   // `||`, not `??`: an empty ROUNDTABLE_DB counts as unset.
-  const config: WorkerConfig = {
-    dbPath: host.env.ROUNDTABLE_DB || path.join(app.getPath('userData'), 'roundtable.db'),
-  };
-  backend = await openArchiveOrRecover(electron, host, config);
-  if (!backend) {
-    app.quit();
-    return;
-  }
+  const dbPath = host.env.ROUNDTABLE_DB || path.join(app.getPath('userData'), 'roundtable.db');
+  const keychain = await systemKeychain(electron.safeStorage, host.platform);
 
   /**
    * Damage found while the archive is open leads to the same choice as at start: the worker has
@@ -184,25 +184,59 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
     });
     running.onDamaged((error) => {
       const damaged = damagedArchiveOf(error);
-      if (!damaged || recovering) return;
+      const config = vault?.config;
+      if (!damaged || recovering || !config) return;
       recovering = true;
       void (async () => {
         const next = await chooseRecovery(electron, damaged, config);
         await running.close().catch(() => undefined);
         const replacement = next ? await openArchiveOrRecover(electron, host, next) : undefined;
         if (!replacement) {
-          backend = undefined;
+          quitting = true;
           app.quit();
           return;
         }
-        backend = replacement;
+        vault?.adopt(replacement);
         adopt(replacement);
         recovering = false;
         for (const window of appWindows()) window.webContents.reload();
       })();
     });
   };
-  adopt(backend);
+
+  // The archive opens once its key is known: from the keychain without a word, else when the
+  // chair has typed the passphrase or recovery key in the window. A chair who chose to quit in a
+  // recovery dialog (or was shown why the archive cannot open) is let go.
+  const opened = createVault({
+    dbPath,
+    keychain,
+    start: async (config) => {
+      const running = await openArchiveOrRecover(electron, host, config);
+      if (running) adopt(running);
+      else {
+        quitting = true;
+        app.quit();
+      }
+      return running;
+    },
+  });
+  vault = opened;
+  try {
+    await opened.openIfUnattended();
+  } catch (error) {
+    console.error(error);
+    electron.dialog.showErrorBox(
+      'Roundtable could not open its archive',
+      error instanceof AppError
+        ? error.message
+        : 'Roundtable could not read the key that protects its archive. Open it again in a moment.',
+    );
+    quitting = true;
+  }
+  if (quitting) {
+    app.quit();
+    return;
+  }
 
   // Saving needs a dialog and a printer, which only main has; every other call goes to the backend.
   const createPrintWindow: PrintWindowFactory = (options) => {
@@ -212,17 +246,12 @@ export async function startApp(electron: ElectronLike, host: AppHost): Promise<v
   };
   const print = windowPrinter(createPrintWindow, printPages);
   const route = createHostRouter(
-    { 'export.save': (request) => saveExport(dialog, print, request) },
-    (channel, input) => (backend ? backend.invoke(channel, input) : Promise.resolve(CLOSING)),
+    { 'export.save': (request) => saveExport(dialog, print, request), ...vaultHandlers(opened) },
+    throughVault(opened),
   );
   bindIpc(electron.ipcMain, { invoke: route });
   openMainWindow();
 }
-
-const CLOSING: Envelope<never> = {
-  ok: false,
-  error: { code: 'INTERNAL', message: 'Roundtable is closing its archive. Nothing was saved.' },
-};
 
 /** How many times the chair is asked in a row: each failed restore sets its copy aside and asks again. */
 const RECOVERY_QUESTIONS = 3;

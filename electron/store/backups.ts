@@ -7,7 +7,6 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 // The connection type is spelled out here rather than imported: database.ts imports this module.
 type Db = Database.Database;
 import { openKeyed, syncFile, type ArchiveKey } from './cipher';
-import { SCHEMA_VERSION } from './migrations';
 import { createPrivateFile, ensurePrivateDir, makePrivate, syncDir } from './private-files';
 
 /** How many rolling backups are kept; backups taken before a migration are never pruned. */
@@ -70,11 +69,16 @@ export function listBackups(dbFile: string): Backup[] {
  * reading it later leaves no -wal or -shm beside it), then prunes old ones. SQLite's backup API
  * cannot write an encrypted target (it refuses a target whose pages differ from the source's).
  */
-export async function takeBackup(
+export function takeBackup(
   db: Db,
   dbFile: string,
   options: BackupOptions & { label?: string } = {},
 ): Promise<Backup> {
+  // A promise, as callers await it beside other work; the copy itself is one synchronous statement.
+  return new Promise((resolve) => resolve(writeBackup(db, dbFile, options)));
+}
+
+function writeBackup(db: Db, dbFile: string, options: BackupOptions & { label?: string }): Backup {
   const dir = backupDir(dbFile);
   ensurePrivateDir(dir);
   const takenAt = options.now ?? Date.now();
@@ -158,11 +162,7 @@ export function verifyBackup(file: string, key: ArchiveKey): VerifiedBackup {
  */
 export function latestGoodBackup(
   dbFile: string,
-  {
-    key,
-    supported = SCHEMA_VERSION,
-    except = [],
-  }: { key: ArchiveKey; supported?: number; except?: readonly string[] },
+  { key, supported, except = [] }: { key: ArchiveKey; supported: number; except?: readonly string[] },
 ): Backup | undefined {
   for (const backup of listBackups(dbFile)) {
     if (except.includes(backup.file)) continue;

@@ -49,11 +49,11 @@ const PLAINTEXT_COPY = /\.plaintext-[0-9TZ-]+(?:-\d+)?$/;
  * Encrypts the plaintext archive `file` under `key`, then its plaintext backups. `file` has been
  * checked (quick_check, schema) by the caller and nothing else has it open (the archive lock).
  */
-export async function convertToEncrypted(
+export function convertToEncrypted(
   file: string,
   key: ArchiveKey,
   options: ConversionOptions = {},
-): Promise<ConversionReport> {
+): ConversionReport {
   const step = options.onStep ?? (() => undefined);
   const dir = path.dirname(file);
   const encrypting = `${file}.encrypting`;
@@ -216,10 +216,10 @@ function rowCounts(db: Db): Record<string, number> {
   return Object.fromEntries(
     tables.map((name) => [
       name,
-      (db
+      db
         .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
         .pluck()
-        .get() as number) ?? 0,
+        .get() as number,
     ]),
   );
 }

@@ -42,7 +42,7 @@ export async function openDatabase(file: string, options: OpenOptions): Promise<
   let report: ConversionReport | undefined;
   if (isPlaintextDatabase(file)) {
     probe(file, migrations.length, options, null);
-    report = await convertToEncrypted(file, options.key);
+    report = convertToEncrypted(file, options.key);
   } else if ((sizeOf(file) ?? 0) > 0) {
     // SQLite answers a wrong key as it answers damage (SQLITE_NOTADB): the key is tried first, on
     // the file's first page, so a wrong key is refused with the files untouched, never moved aside.

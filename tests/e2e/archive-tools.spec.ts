@@ -3,7 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
+import { archiveKeyFrom, openKeyed } from '../../electron/store/cipher';
 import { pdfText } from '../harness/pdf-text';
 import { openHash } from './archive-cast';
 import { expect, test } from './fixtures';
@@ -332,6 +332,7 @@ test('restore a backup from the list: the archive goes back, and the replaced on
   page,
   seed,
   dbPath,
+  shell,
 }) => {
   const forum = await seedForum(seed);
   await openTools(page);
@@ -367,9 +368,10 @@ test('restore a backup from the list: the archive goes back, and the replaced on
     /^roundtable\.db\.before-restore-[^-]/.test(f),
   );
   expect(kept.filter((f) => !/-(wal|shm)$/.test(f))).toHaveLength(1);
-  const db = new Database(path.join(path.dirname(dbPath), kept.find((f) => !/-(wal|shm)$/.test(f)) ?? ''), {
-    readonly: true,
-  });
+  // Kept encrypted, with the archive's own key.
+  const key = archiveKeyFrom(Buffer.from(shell.vault.config?.key ?? '', 'hex'));
+  const keptFile = path.join(path.dirname(dbPath), kept.find((f) => !/-(wal|shm)$/.test(f)) ?? '');
+  const db = openKeyed(keptFile, key, { readonly: true });
   try {
     expect(db.prepare('SELECT title FROM situations WHERE id = ?').pluck().get(later.id)).toBe(later.title);
   } finally {

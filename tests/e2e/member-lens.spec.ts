@@ -7,10 +7,10 @@ import { expect, test } from './fixtures';
 test('a member’s situations, advice and endorsements, from the Members page and from a thread', async ({
   page,
   seed,
-  dbPath,
+  shell,
 }) => {
   const cast = await seedArchiveCast(seed);
-  const history = openArchiveHistory(dbPath);
+  const history = openArchiveHistory(shell);
   try {
     history.endorse(cast.budget.id, [cast.ana.id, cast.carla.id]);
   } finally {

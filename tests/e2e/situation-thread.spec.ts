@@ -9,7 +9,7 @@ import { expect, test } from './fixtures';
 test('the thread shows questions, the advice tree with endorsements and helped marks, the reflection and commitments', async ({
   page,
   seed,
-  dbPath,
+  shell,
 }) => {
   const group = await seed('group.create', { name: 'Tuesday CEO Forum' });
   const member = (name: string) => seed('member.create', { groupId: group.id, name });
@@ -34,7 +34,7 @@ test('the thread shows questions, the advice tree with endorsements and helped m
   await point(marcus.id, 'experience', 'We did this; referrals doubled.', bonus.id);
   await point(marcus.id, 'advice', 'Rotate one person between teams every quarter.');
   await point(priya.id, 'observation', 'I heard that the pay plan is the real wall.');
-  const history = openArchiveHistory(dbPath);
+  const history = openArchiveHistory(shell);
   try {
     history.endorse(bonus.id, [marcus.id, priya.id]);
     history.addCommitment({

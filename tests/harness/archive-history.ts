@@ -2,11 +2,12 @@
 // helped, endorsements, and situations dated in the past. It opens a second connection to the
 // shell's database (WAL lets it write beside the worker) and goes through the store's own queries.
 // Tests and screenshots only: the app itself writes through the router, always.
-import Database from 'better-sqlite3-multiple-ciphers';
 import type { CommitmentStatus, SituationStatus } from '../../shared/domain';
 import { commitmentQueries } from '../../electron/store/commitments';
 import type { Db } from '../../electron/store/database';
 import { newId } from '../../electron/store/ids';
+import { archiveKeyFrom, openKeyed } from '../../electron/store/cipher';
+import type { Shell } from './shell';
 
 export interface PastCommitment {
   situationId: string;
@@ -28,8 +29,11 @@ export interface ArchiveHistory {
   close(): void;
 }
 
-export function openArchiveHistory(dbPath: string): ArchiveHistory {
-  const db: Db = new Database(dbPath);
+/** A second connection to the shell's open archive, keyed with the key the shell's vault unlocked. */
+export function openArchiveHistory(shell: Pick<Shell, 'vault'>): ArchiveHistory {
+  const config = shell.vault.config;
+  if (!config) throw new Error('The archive is locked: unlock it before writing its history.');
+  const db: Db = openKeyed(config.dbPath, archiveKeyFrom(Buffer.from(config.key, 'hex')));
   // The worker's pragmas that matter to a second writer (database.ts itself needs Vite to load).
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');

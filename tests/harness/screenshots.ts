@@ -15,7 +15,7 @@ const width = Number(process.env.SCREENSHOT_WIDTH ?? 1200);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'roundtable-screenshots-'));
 const dbPath = path.join(dir, 'roundtable.db');
 const shell = await openShell({ dbPath, headless: true, viewport: { width, height: 900 } });
-const history = openArchiveHistory(dbPath);
+const history = openArchiveHistory(shell);
 try {
   const { mainId } = await seedSampleArchive(shell, history);
   const { page } = shell;

@@ -28,7 +28,7 @@ export interface ShellSaveOptions {
 }
 
 export interface ShellSaveHost {
-  handlers: HostHandlers;
+  handlers: Pick<HostHandlers, 'export.save'>;
   /** Every request a print page made besides its own: the export policy should leave this empty. */
   refusedPrintRequests: string[];
   /** Closes the printing browser if the shell had to launch one. */

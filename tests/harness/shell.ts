@@ -5,11 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startBackend, type Backend } from '../../electron/backend/host';
+import { createVault, throughVault, vaultHandlers, type Vault } from '../../electron/backend/vault';
+import type { EventName } from '../../shared/channels';
 import { createHostRouter, type Route } from '../../electron/ipc/router';
 import type { Envelope } from '../../shared/errors';
 import { bridgeInitScript, EVENT_DISPATCHER, INVOKE_BINDING } from './browser-bridge';
 import { RENDERER_ORIGIN, RENDERER_URL, serveRendererFile } from './renderer-files';
 import { shellSaveHost } from './shell-save';
+import { standInKeychain } from './stand-in-keychain';
 
 export { RENDERER_ORIGIN, RENDERER_URL };
 
@@ -35,6 +38,17 @@ export interface ShellOptions {
   exportDir?: string;
   /** Told the path of each file saved. */
   onSaved?: (file: string) => void;
+  /**
+   * What keeps the archive's key: a stand-in for the system keychain (the default: the archive
+   * opens without a question, as in Electron with a keychain), or none (the chair sets and types a
+   * passphrase, as on Linux without a keyring).
+   */
+  keychain?: 'stand-in' | 'none';
+  /**
+   * Whether the one-time recovery-key offer is already behind the chair (the default), so a test
+   * that is not about it never meets it.
+   */
+  recoveryKeyOffered?: boolean;
 }
 
 export interface Shell {
@@ -42,7 +56,9 @@ export interface Shell {
   page: Page;
   /** Another page on the renderer (a presenter view will use it), sharing the backend and its events. */
   newPage(hash?: string): Promise<Page>;
-  backend: Backend;
+  /** The running backend: throws while the archive is still locked. */
+  readonly backend: Backend;
+  vault: Vault;
   /** The folder saved exports land in. */
   exportDir: string;
   /** Requests a page printed to PDF made besides its own (none, under the export policy). */
@@ -86,14 +102,32 @@ export async function openShell({
   viewport,
   exportDir,
   onSaved,
+  keychain = 'stand-in',
+  recoveryKeyOffered = true,
 }: ShellOptions): Promise<Shell> {
   requireBuild();
-  const backend = await startBackend(WORKER_FILE, { dbPath });
+  const events = new Set<(name: EventName, payload: unknown) => void>();
+  const vault = createVault({
+    dbPath,
+    keychain: keychain === 'stand-in' ? standInKeychain(dbPath) : null,
+    start: async (config) => {
+      const started = await startBackend(WORKER_FILE, config);
+      started.onEvent((name, payload) => {
+        for (const listener of events) listener(name, payload);
+      });
+      return started;
+    },
+  });
+  await vault.openIfUnattended();
+  if (recoveryKeyOffered && vault.status().state === 'open') vault.recoveryKeyDone('saved');
+  const closeBackend = async () => {
+    await vault.backend?.close();
+  };
   let browser: Browser;
   try {
     browser = await launchChromium(headless);
   } catch (error) {
-    await backend.close();
+    await closeBackend();
     throw error;
   }
 
@@ -104,13 +138,13 @@ export async function openShell({
     launchHeadless: () => launchChromium(true),
     onSaved,
   });
-  const route = createHostRouter(saving.handlers, (channel, input) => backend.invoke(channel, input));
+  const route = createHostRouter({ ...saving.handlers, ...vaultHandlers(vault) }, throughVault(vault));
   try {
     const context = await browser.newContext({
       viewport: viewport === undefined ? { width: 1200, height: 860 } : viewport,
       serviceWorkers: 'block',
     });
-    await bindRenderer(context, backend, route);
+    await bindRenderer(context, events, route);
     const openPage = async (hash = '') => {
       const page = await context.newPage();
       await page.goto(`${RENDERER_URL}${hash}`);
@@ -122,7 +156,12 @@ export async function openShell({
     return {
       page,
       newPage: openPage,
-      backend,
+      get backend() {
+        const running = vault.backend;
+        if (!running) throw new Error('The archive is locked: unlock it in the page first.');
+        return running;
+      },
+      vault,
       exportDir: saveDir,
       refusedPrintRequests: saving.refusedPrintRequests,
       browser,
@@ -131,7 +170,7 @@ export async function openShell({
         closing ??= (async () => {
           await saving.close();
           await browser.close().catch(() => undefined);
-          await backend.close();
+          await closeBackend();
         })();
         return closing;
       },
@@ -139,12 +178,16 @@ export async function openShell({
   } catch (error) {
     await saving.close();
     await browser.close().catch(() => undefined);
-    await backend.close();
+    await closeBackend();
     throw error;
   }
 }
 
-async function bindRenderer(context: BrowserContext, backend: Backend, route: Route): Promise<void> {
+async function bindRenderer(
+  context: BrowserContext,
+  events: Set<(name: EventName, payload: unknown) => void>,
+  route: Route,
+): Promise<void> {
   // Everything that is not the renderer is refused: no network, ever.
   await context.route('**/*', async (route) => {
     if (new URL(route.request().url()).origin === RENDERER_ORIGIN)
@@ -162,7 +205,7 @@ async function bindRenderer(context: BrowserContext, backend: Backend, route: Ro
 
   await context.addInitScript({ content: bridgeInitScript() });
 
-  backend.onEvent((name, payload) => {
+  events.add((name, payload) => {
     for (const page of context.pages()) {
       if (page.isClosed()) continue;
       // A page in the middle of loading misses the event; it reads fresh data when it mounts anyway.

@@ -47,6 +47,9 @@ try {
     dbPath,
     headless,
     viewport: headless ? { width: 1200, height: 860 } : null,
+    // No system keychain here: the archive is protected by a passphrase, set and asked for in the window.
+    keychain: 'none',
+    recoveryKeyOffered: false,
     // The shell's stand-in for the save dialog's folder: ROUNDTABLE_EXPORT_DIR, or Exports beside the database.
     ...(process.env.ROUNDTABLE_EXPORT_DIR
       ? { exportDir: path.resolve(process.env.ROUNDTABLE_EXPORT_DIR) }

@@ -12,7 +12,20 @@ function hostRouter(handler: HostHandlers['export.save']) {
   );
   const saveHandler = vi.fn(handler);
   const log = vi.fn();
-  return { route: createHostRouter({ 'export.save': saveHandler }, backend, log), backend, saveHandler, log };
+  // The vault's channels are not under test here: each answers as a handler that was never reached.
+  const unreached = () => {
+    throw new Error('not this test');
+  };
+  const handlers: HostHandlers = {
+    'export.save': saveHandler,
+    'vault.status': unreached,
+    'vault.create': unreached,
+    'vault.unlock': unreached,
+    'vault.recoveryKey': unreached,
+    'vault.recoveryKeyDone': unreached,
+    'vault.discardPlaintext': unreached,
+  };
+  return { route: createHostRouter(handlers, backend, log), backend, saveHandler, log };
 }
 
 describe('createHostRouter', () => {

@@ -55,7 +55,9 @@ describe('electron/main.ts', () => {
 
   it('hands the real Electron modules and the real backend to startApp', () => {
     expect(main).toMatch(/import \{[^}]*\bapp\b[^}]*\} from 'electron'/);
-    expect(main).toMatch(/startApp\(\s*\{ app, BrowserWindow, dialog, ipcMain, protocol, session, shell \}/);
+    expect(main).toMatch(
+      /startApp\(\s*\{ app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell \}/,
+    );
     expect(main).toContain('startBackend,');
     expect(main).toContain('bundleDir: __dirname');
   });

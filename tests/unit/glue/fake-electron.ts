@@ -1,6 +1,9 @@
 // Fakes of the Electron modules startApp uses: just enough behaviour to drive the wiring in Node.
 import type { DownloadItemLike } from '../../../electron/main/private-downloads';
 import { EventEmitter } from 'node:events';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { vi } from 'vitest';
 import type {
   BrowserWindowConstructorOptions,
@@ -21,7 +24,13 @@ export class FakeApp extends EventEmitter {
   readonly enableSandbox = vi.fn();
   readonly requestSingleInstanceLock = vi.fn(() => this.hasLock);
   readonly whenReady = vi.fn(() => Promise.resolve());
-  readonly getPath = vi.fn((name: string) => `/home/chair/.config/Roundtable-${name}`);
+  /** A real, empty folder per app: the vault keeps the archive's key file in userData. */
+  readonly home = mkdtempSync(path.join(tmpdir(), 'roundtable-home-'));
+  readonly getPath = vi.fn((name: string) => {
+    const dir = path.join(this.home, `Roundtable-${name}`);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  });
   readonly getAppPath = vi.fn(() => '/opt/roundtable');
   readonly quit = vi.fn();
 }
@@ -92,13 +101,46 @@ export function fakeElectron() {
       ),
     },
     shell: { openExternal: vi.fn<(url: string) => Promise<void>>(() => Promise.resolve()) },
+    safeStorage: fakeSafeStorage(),
   } satisfies ElectronLike;
+}
+
+/**
+ * safeStorage as Electron gives it where a keyring runs: it seals by reversing and prefixing (not
+ * secret, but sealed and opened only through it). `available: false` is a computer with no keychain
+ * (Linux's basic_text store counts as none); `lost` makes every open fail, as after a reinstall.
+ */
+export function fakeSafeStorage({
+  available = true,
+  store = 'gnome_libsecret',
+}: { available?: boolean; store?: string } = {}) {
+  const state = { lost: false, available, store };
+  return {
+    state,
+    isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(state.available)),
+    getSelectedStorageBackend: vi.fn(() => state.store),
+    encryptStringAsync: vi.fn((plain: string) =>
+      Promise.resolve(Buffer.from(`sealed:${Buffer.from(plain).reverse().toString('base64')}`)),
+    ),
+    decryptStringAsync: vi.fn((sealed: Buffer) => {
+      const text = sealed.toString();
+      if (state.lost || !text.startsWith('sealed:'))
+        return Promise.reject(
+          new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'),
+        );
+      return Promise.resolve({
+        shouldReEncrypt: false,
+        result: Buffer.from(text.slice(7), 'base64').reverse().toString(),
+      });
+    }),
+  };
 }
 
 export function fakeBackend() {
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
   const damageListeners = new Set<(error: AppError) => void>();
   return {
+    converted: null,
     invoke: vi.fn<Backend['invoke']>(() => Promise.resolve({ ok: true, value: null })),
     close: vi.fn<Backend['close']>(() => Promise.resolve()),
     onEvent(listener: (name: EventName, payload: unknown) => void) {

@@ -10,7 +10,7 @@ import { IPC_EVENT, IPC_INVOKE } from '../../../shared/bridge';
 import { AppError } from '../../../shared/errors';
 import { ENGINE_MISSING } from '../../../electron/store/engine';
 import { FakeWindow, type fakeElectron } from './fake-electron';
-import { bundleDir, removeFixture, setUp } from './start-app-fixture';
+import { bundleDir, fixture, removeFixture, setUp } from './start-app-fixture';
 
 afterAll(removeFixture);
 afterEach(() => vi.restoreAllMocks());
@@ -96,11 +96,13 @@ describe('startApp', () => {
     expect(response?.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('starts the backend worker on ROUNDTABLE_DB', async () => {
-    const { host, start } = setUp({ env: { ROUNDTABLE_DB: '/tmp/forum.db' } });
+  it('starts the backend worker on ROUNDTABLE_DB, with the archive key the keychain keeps', async () => {
+    const dbPath = path.join(fixture, 'forum', 'forum.db');
+    const { host, start } = setUp({ env: { ROUNDTABLE_DB: dbPath } });
     await start();
     expect(host.startBackend).toHaveBeenCalledWith(path.join(bundleDir, 'backend-worker.cjs'), {
-      dbPath: '/tmp/forum.db',
+      dbPath,
+      key: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
     });
   });
 
@@ -109,7 +111,7 @@ describe('startApp', () => {
     await start();
     expect(electron.app.getPath).toHaveBeenCalledWith('userData');
     expect(host.startBackend.mock.calls[0]?.[1].dbPath).toBe(
-      path.join('/home/chair/.config/Roundtable-userData', 'roundtable.db'),
+      path.join(electron.app.home, 'Roundtable-userData', 'roundtable.db'),
     );
   });
 

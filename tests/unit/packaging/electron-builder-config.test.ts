@@ -70,7 +70,9 @@ describe('build/electron-builder.config.cjs', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3-multiple-ciphers/prebuilds/*.node']);
     // electron-builder expands ${arch} (x64, arm64): the other architecture's binaries stay out.
-    expect(config.files).toContain('!node_modules/better-sqlite3-multiple-ciphers/prebuilds/*-!(${arch}).node');
+    expect(config.files).toContain(
+      '!node_modules/better-sqlite3-multiple-ciphers/prebuilds/*-!(${arch}).node',
+    );
     // Each platform keeps the common list (a platform's files replace it) and leaves out the other
     // platforms' binaries, by the names better-sqlite3's package really uses.
     expect(config.linux.files).toEqual([
@@ -95,7 +97,9 @@ describe('build/electron-builder.config.cjs', () => {
     expect(config.files).toEqual(
       expect.arrayContaining(['package.json', 'dist/electron/**/*', 'dist/renderer/**/*', '!**/*.map']),
     );
-    expect(config.files).toContain('!node_modules/better-sqlite3-multiple-ciphers/{build,deps,src,docs,benchmark}/**');
+    expect(config.files).toContain(
+      '!node_modules/better-sqlite3-multiple-ciphers/{build,deps,src,docs,benchmark}/**',
+    );
     expect(packageJson.main).toBe('dist/electron/main.cjs');
   });
 
