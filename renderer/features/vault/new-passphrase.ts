@@ -3,13 +3,9 @@ import { MIN_ARCHIVE_PASSPHRASE } from '../../../shared/domain-vault';
 
 export const PASSPHRASE_HINT = `At least ${MIN_ARCHIVE_PASSPHRASE} characters. A few unrelated words are easy to remember and hard to guess.`;
 
-/** Characters as the host counts them: an emoji is one, not two UTF-16 units. */
-function characterCount(text: string): number {
-  return Array.from(text).length;
-}
-
+/** Counted as the host counts it, so the two never disagree about a passphrase. */
 export function passphraseTooShort(passphrase: string): string | null {
-  return characterCount(passphrase) < MIN_ARCHIVE_PASSPHRASE
+  return passphrase.length < MIN_ARCHIVE_PASSPHRASE
     ? `Choose a passphrase of at least ${MIN_ARCHIVE_PASSPHRASE} characters.`
     : null;
 }
