@@ -37,7 +37,9 @@ export function VaultUnlock({ status }: { status: Locked }) {
         <p className="vault-lead">
           The recovery key you kept when the archive was set up opens it without the passphrase.
         </p>
-        <RecoveryForm needsNewPassphrase={status.needsNewPassphrase} onBack={() => setMode('passphrase')} />
+        {/* An archive the chair protects with a passphrase keeps that protection: the recovery
+            key opens it, and a new passphrase replaces the forgotten one. */}
+        <RecoveryForm needsNewPassphrase onBack={() => setMode('passphrase')} />
       </VaultScreen>
     );
   }
