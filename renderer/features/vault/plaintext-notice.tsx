@@ -97,8 +97,8 @@ function Notice({
         {copy && confirming && (
           <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="confirm-box">
             <p id={`${id}-confirm`}>
-              Delete {copy}? Check first that your groups, meetings and situations are all here: the copy
-              cannot be brought back.
+              Delete <span className="file-name">{copy}</span>? Check first that your groups, meetings and
+              situations are all here: the copy cannot be brought back.
             </p>
             <div className="form-actions">
               <button
