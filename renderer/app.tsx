@@ -9,6 +9,7 @@ import { MembersView } from './features/members/members-view';
 import { PresenterView } from './features/presenter/presenter-view';
 import { SituationPage } from './features/situation/situation-page';
 import { TagsView } from './features/tags/tags-view';
+import { PlaintextNotice } from './features/vault/plaintext-notice';
 import { hrefTo, useRoute, type Page as PageName, type Route } from './routing/hash-route';
 import { followArchiveSearchChanges } from './stores/archive-search-store';
 import { followCaptureChanges } from './stores/capture-store';
@@ -157,6 +158,7 @@ export function App() {
         </nav>
         <GroupPicker />
       </header>
+      <PlaintextNotice />
       <main id="main" ref={main} tabIndex={-1}>
         <Page key={key} route={route} />
       </main>

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { VaultGate } from './features/vault/vault-gate';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
@@ -10,6 +11,7 @@ import './styles/archive.css';
 import './styles/people-and-tags.css';
 import './styles/live-meeting.css';
 import './styles/archive-tools.css';
+import './styles/vault.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');
@@ -17,6 +19,8 @@ if (!root) throw new Error('index.html has no #root element.');
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <VaultGate>
+      <App />
+    </VaultGate>
   </StrictMode>,
 );

@@ -5,6 +5,7 @@ import { describeError, invoke } from '../../api/client';
 import { formatDayAndTime } from '../../ui/dates';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
+import { VaultProtection } from '../vault/vault-protection';
 
 const KIND_LABELS: Record<BackupEntry['kind'], string> = {
   rolling: 'Backup',
@@ -71,6 +72,7 @@ export function BackupPanel() {
       <h2 id={`${id}-heading`} className="panel-title">
         Backups
       </h2>
+      <VaultProtection />
       <FormError message={loadError ?? error} />
       {message && (
         <div role="status" className="form-status">
