@@ -26,5 +26,5 @@ async function workerMemory(file: string, workerFile: string) {
 }
 
 const memory = await workerMemory(dbPath, worker);
-const renderSamples = await measureArchiveFirstRender(dbPath, Number(runsArg));
+const renderSamples = await measureArchiveFirstRender(dbPath, Number(runsArg), TEST_KEY_HEX);
 console.log(JSON.stringify({ renderSamples, ...memory }));

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAddContribution, benchOpen } from './capture-bench';
+import { benchEncryption } from './encryption-bench';
 import { benchImport, benchImportPreview } from './import-bench';
 import { formatTable, summarize, type Measure } from './measure';
 import { benchNotes } from './notes-bench';
@@ -114,6 +115,7 @@ async function allMeasures(): Promise<Measure[]> {
     await benchAddContribution(file),
     ...(await benchOpen(file)),
     ...(await benchSearch(file, log)),
+    ...(await benchEncryption(file, log)),
     ...(await benchNotes(file, log, notesHtml)),
     pdfMeasure(notesHtml),
     ...chromiumMeasures(file),

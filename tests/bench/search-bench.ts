@@ -11,7 +11,7 @@ import { TEST_KEY } from '../harness/test-key';
 import { summarize, time, timeAsync, type Measure } from './measure';
 
 /** What members type: single topics, two-word searches, phrases, prefixes and a filter or two. */
-const QUERIES = [
+export const QUERIES = [
   'empowering',
   'succession',
   'pricing',

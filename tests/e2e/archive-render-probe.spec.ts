@@ -7,8 +7,9 @@ import { expect, test } from './fixtures';
 test('measureArchiveFirstRender returns one positive sample per run', async ({ shell, seed, dbPath }) => {
   await seedArchiveCast(seed);
   // The probe opens its own shell on the database; this one lets go of it first.
+  const key = shell.vault.config?.key ?? '';
   await shell.close();
-  const samples = await measureArchiveFirstRender(dbPath, 2);
+  const samples = await measureArchiveFirstRender(dbPath, 2, key);
   expect(samples).toHaveLength(2);
   for (const sample of samples) expect(sample).toBeGreaterThan(0);
 });

@@ -9,8 +9,12 @@ const FIRST_ROWS_MARK = 'archive:first-rows';
 const ARCHIVE_URL = `${RENDERER_URL}#/archive`;
 
 /** One sample per run, in milliseconds; each run is a fresh page load. */
-export async function measureArchiveFirstRender(dbPath: string, runs: number): Promise<number[]> {
-  const shell = await openShell({ dbPath, headless: true });
+export async function measureArchiveFirstRender(
+  dbPath: string,
+  runs: number,
+  archiveKey: string,
+): Promise<number[]> {
+  const shell = await openShell({ dbPath, headless: true, archiveKey });
   const samples: number[] = [];
   try {
     const { page } = shell;

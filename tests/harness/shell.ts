@@ -6,6 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startBackend, type Backend } from '../../electron/backend/host';
 import { createVault, throughVault, vaultHandlers, type Vault } from '../../electron/backend/vault';
+import {
+  keyFileOf,
+  newKeyFile,
+  readKeyFile,
+  sealWithKeychain,
+  writeKeyFile,
+} from '../../electron/backend/key-file';
+import { archiveKeyFrom } from '../../electron/store/cipher';
 import type { EventName } from '../../shared/channels';
 import { createHostRouter, type Route } from '../../electron/ipc/router';
 import type { Envelope } from '../../shared/errors';
@@ -49,6 +57,11 @@ export interface ShellOptions {
    * that is not about it never meets it.
    */
   recoveryKeyOffered?: boolean;
+  /**
+   * An existing archive's key (hex), for an archive made without the vault (the bench's reference
+   * archive): the stand-in keychain is given it as if it had kept it all along.
+   */
+  archiveKey?: string;
 }
 
 export interface Shell {
@@ -104,12 +117,21 @@ export async function openShell({
   onSaved,
   keychain = 'stand-in',
   recoveryKeyOffered = true,
+  archiveKey,
 }: ShellOptions): Promise<Shell> {
   requireBuild();
+  const chain = keychain === 'stand-in' ? standInKeychain(dbPath) : null;
+  if (archiveKey && chain && readKeyFile(keyFileOf(dbPath)).kind === 'missing') {
+    const key = archiveKeyFrom(Buffer.from(archiveKey, 'hex'));
+    writeKeyFile(
+      keyFileOf(dbPath),
+      newKeyFile(key, { keychain: await sealWithKeychain(chain, key), passphrase: null }, 'saved'),
+    );
+  }
   const events = new Set<(name: EventName, payload: unknown) => void>();
   const vault = createVault({
     dbPath,
-    keychain: keychain === 'stand-in' ? standInKeychain(dbPath) : null,
+    keychain: chain,
     start: async (config) => {
       const started = await startBackend(WORKER_FILE, config);
       started.onEvent((name, payload) => {
