@@ -19,6 +19,9 @@ import {
   type PackRow,
 } from './packs/pack-payload';
 
+/** The page cache a large pack import runs with, in KiB (negative, as SQLite takes it): 128 MiB. */
+const IMPORT_CACHE_KIB = -131_072;
+
 async function unpack(data: string, passphrase: string): Promise<PackReader> {
   return readPayload(await openPack(Buffer.from(data, 'base64'), passphrase));
 }
@@ -104,6 +107,10 @@ export function packHandlers(
     'pack.import': async ({ data, passphrase }) => {
       const pack = await unpack(data, passphrase);
       const total = pack.header.situationCount;
+      // A large merge is one transaction: with the pages it touches held in memory, SQLite does not
+      // spill (encrypt, write, read back, decrypt) half-written pages while it runs.
+      const cacheSize = store.db.pragma('cache_size', { simple: true }) as number;
+      if (total > PART_SITUATIONS) store.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
       try {
         const { report, firstSituationId } = store.db.transaction(() =>
           mergePack(
@@ -123,6 +130,8 @@ export function packHandlers(
           );
         }
         throw error;
+      } finally {
+        store.db.pragma(`cache_size = ${cacheSize}`);
       }
     },
 

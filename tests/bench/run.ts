@@ -18,6 +18,8 @@ const json = args.has('--json');
 const size = archiveSize(args.has('--small'));
 // --import-preview: only the import preview rows, which need no reference archive.
 const previewOnly = args.has('--import-preview');
+// --packs: only the pack rows, on their own archive.
+const packsOnly = args.has('--packs');
 // With --json, standard output carries only the JSON; progress goes to standard error.
 const log = (line: string) => {
   if (json) console.error(line);
@@ -127,7 +129,11 @@ async function allMeasures(): Promise<Measure[]> {
 }
 
 async function main() {
-  const measures = previewOnly ? await importMeasures(false) : await allMeasures();
+  const measures = previewOnly
+    ? await importMeasures(false)
+    : packsOnly
+      ? await benchPacks(await packGroupDatabase(size, log), log)
+      : await allMeasures();
   if (json) {
     console.log(
       JSON.stringify(
@@ -146,7 +152,9 @@ async function main() {
   }
   const archive = previewOnly
     ? 'import preview only'
-    : `${size.situations} situations, ${size.situations * size.contributionsPerSituation} contributions`;
+    : packsOnly
+      ? `packs only, ${size.situations} situations`
+      : `${size.situations} situations, ${size.situations * size.contributionsPerSituation} contributions`;
   console.log(
     `\nRoundtable bench: ${archive}; ` +
       `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
