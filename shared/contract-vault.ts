@@ -2,14 +2,16 @@
 // browser shell) before the backend worker has the archive open.
 import { z } from 'zod';
 import { channel, noInput, verbatimText } from './contract-fields';
-import { MIN_ARCHIVE_PASSPHRASE, type VaultStatus } from './domain-vault';
+import { MIN_ARCHIVE_PASSPHRASE, passphraseLength, type VaultStatus } from './domain-vault';
 
 const passphrase = verbatimText('The passphrase')
   .min(1, { error: 'Type the archive’s passphrase.' })
   .max(1_024, { error: 'The passphrase is too long (at most 1024 characters).' });
-const newPassphrase = passphrase.refine((p) => p.length >= MIN_ARCHIVE_PASSPHRASE, {
-  error: `Choose a passphrase of at least ${MIN_ARCHIVE_PASSPHRASE} characters.`,
-});
+const newPassphrase = passphrase
+  .refine((p) => passphraseLength(p) >= MIN_ARCHIVE_PASSPHRASE, {
+    error: `Choose a passphrase of at least ${MIN_ARCHIVE_PASSPHRASE} characters.`,
+  })
+  .refine((p) => p.trim().length > 0, { error: 'A passphrase of spaces alone is too easy to guess.' });
 /** 56 letters and digits in groups; spaces, dashes and case do not matter. */
 const recoveryKey = z
   .string({ error: 'Type the recovery key.' })

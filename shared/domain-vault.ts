@@ -5,8 +5,12 @@
 /** What keeps the archive's key: the operating system's keychain, or a passphrase only the chair knows. */
 export type Protection = { kind: 'keychain'; store: string } | { kind: 'passphrase' };
 
-/** Whether the recovery key was offered: once, until the chair saves it or declines it. */
-export type RecoveryKeyState = 'pending' | 'saved' | 'declined';
+/**
+ * The recovery key's offer: pending until the chair either declines it unseen, or has it shown
+ * (shown), and then says it is kept (saved). A key that was shown can no longer be declined: it
+ * opens the archive, whoever saw it.
+ */
+export type RecoveryKeyState = 'pending' | 'shown' | 'saved' | 'declined';
 
 export interface ConversionSummary {
   /** Whether this start encrypted the archive an earlier version left in plaintext. */
@@ -33,6 +37,8 @@ export type VaultStatus =
       needsNewPassphrase: boolean;
       /** The keychain's name, when one is meant to hold the key. */
       keychain: string | null;
+      /** Whether a recovery key exists for this archive; null when the key file cannot tell. */
+      recoveryKey: RecoveryKeyState | null;
     }
   | {
       state: 'open';
@@ -50,3 +56,8 @@ export type VaultStatus =
 
 /** The shortest passphrase the archive accepts. */
 export const MIN_ARCHIVE_PASSPHRASE = 10;
+
+/** A passphrase's length as the chair sees it: in characters (an emoji is one), not UTF-16 units. */
+export function passphraseLength(passphrase: string): number {
+  return Array.from(passphrase).length;
+}

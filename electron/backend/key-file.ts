@@ -34,7 +34,7 @@ const keyFileSchema = z.strictObject({
   check: z.string().regex(/^[0-9a-f]{64}$/),
   keychain: z.strictObject({ sealed: b64 }).nullable(),
   passphrase: passphraseWrap.nullable(),
-  recoveryKey: z.enum(['pending', 'saved', 'declined']),
+  recoveryKey: z.enum(['pending', 'shown', 'saved', 'declined']),
 });
 
 export type KeyFile = z.infer<typeof keyFileSchema>;
@@ -56,7 +56,12 @@ export function keyFileOf(dbFile: string): string {
   return path.join(path.dirname(dbFile), `${path.basename(dbFile, '.db')}.key`);
 }
 
-export type KeyFileRead = { kind: 'missing' } | { kind: 'damaged' } | { kind: 'ok'; file: KeyFile };
+export type KeyFileRead =
+  | { kind: 'missing' }
+  | { kind: 'damaged' }
+  /** Written by a newer Roundtable, in a form this one does not know. */
+  | { kind: 'too-new'; version: number }
+  | { kind: 'ok'; file: KeyFile };
 
 export function readKeyFile(file: string): KeyFileRead {
   let text: string;
@@ -67,30 +72,73 @@ export function readKeyFile(file: string): KeyFileRead {
     throw error;
   }
   try {
-    const parsed = keyFileSchema.safeParse(JSON.parse(text));
-    return parsed.success ? { kind: 'ok', file: parsed.data } : { kind: 'damaged' };
+    const json: unknown = JSON.parse(text);
+    const parsed = keyFileSchema.safeParse(json);
+    if (parsed.success) return { kind: 'ok', file: parsed.data };
+    const version = (json as { format?: unknown; version?: unknown } | null) ?? {};
+    if (
+      version.format === 'roundtable-archive-key' &&
+      typeof version.version === 'number' &&
+      version.version > 1
+    )
+      return { kind: 'too-new', version: version.version };
+    return { kind: 'damaged' };
   } catch {
     return { kind: 'damaged' };
   }
 }
 
+/** Keeps a key file that is about to be replaced (damaged, or a newer version's) beside it, never deleting it. */
+export function keepKeyFileAside(file: string, now = Date.now()): string | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const aside = `${file}.replaced-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+  fs.renameSync(file, aside);
+  return aside;
+}
+
+/** A key file that cannot be written, named: a full disk, or a folder or disk that is read-only. */
+function keyFileFault(file: string, error: unknown): AppError | undefined {
+  const errno = (error as NodeJS.ErrnoException | null)?.code;
+  if (errno === 'ENOSPC')
+    return new AppError(
+      'DISK_FULL',
+      'The disk that holds the archive is full, so Roundtable could not keep the archive’s key. Free some space on that disk, then try again. Nothing was changed.',
+    );
+  if (errno === 'EACCES' || errno === 'EPERM' || errno === 'EROFS')
+    return new AppError(
+      'READ_ONLY',
+      `Roundtable cannot write in the archive’s folder (${path.dirname(file)}): it is read-only${errno === 'EROFS' ? ' (the disk is mounted read-only)' : ''}. Make it writable, or move the archive to a folder that is, then open Roundtable again. Nothing was changed.`,
+      { errno },
+    );
+  return undefined;
+}
+
 /** Writes the key file whole or not at all: a private temporary file, flushed, renamed over. */
 export function writeKeyFile(file: string, contents: KeyFile): void {
   const temporary = `${file}.writing`;
-  // The key is made before the archive: on a first start the folder may not exist yet.
-  ensurePrivateDir(path.dirname(file));
-  fs.rmSync(temporary, { force: true });
-  createPrivateFile(temporary, { exclusive: true });
-  const fd = fs.openSync(temporary, 'r+');
   try {
-    fs.writeSync(fd, `${JSON.stringify(contents, null, 2)}\n`);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    // The key is made before the archive: on a first start the folder may not exist yet.
+    ensurePrivateDir(path.dirname(file));
+    fs.rmSync(temporary, { force: true });
+    createPrivateFile(temporary, { exclusive: true });
+    const fd = fs.openSync(temporary, 'r+');
+    try {
+      fs.writeSync(fd, `${JSON.stringify(contents, null, 2)}\n`);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    makePrivate(temporary);
+    fs.renameSync(temporary, file);
+    syncDir(path.dirname(file));
+  } catch (error) {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // A folder that refused the file refuses its removal too; there is nothing in it.
+    }
+    throw keyFileFault(file, error) ?? error;
   }
-  makePrivate(temporary);
-  fs.renameSync(temporary, file);
-  syncDir(path.dirname(file));
 }
 
 export function newKeyFile(
@@ -174,6 +222,9 @@ export async function sealWithPassphrase(passphrase: string, key: ArchiveKey): P
   };
 }
 
+export const KEY_FILE_DAMAGED =
+  'The passphrase is right, but the file that holds the archive’s key (roundtable.key) is damaged. Use your recovery key. Nothing was changed.';
+
 export const WRONG_PASSPHRASE =
   'That passphrase does not open this archive. Nothing was changed: check Caps Lock and try again, or use your recovery key.';
 
@@ -191,6 +242,7 @@ export async function openWithPassphrase(passphrase: string, file: KeyFile): Pro
     throw new AppError('WRONG_KEY', WRONG_PASSPHRASE);
   }
   const archiveKey = archiveKeyFrom(key);
-  if (!keyMatches(archiveKey, file.check)) throw new AppError('WRONG_KEY', WRONG_PASSPHRASE);
+  // The passphrase opened the wrap, so it is the right one: a check that disagrees is a damaged file.
+  if (!keyMatches(archiveKey, file.check)) throw new AppError('CORRUPT', KEY_FILE_DAMAGED);
   return archiveKey;
 }

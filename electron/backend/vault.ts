@@ -16,7 +16,9 @@ import {
 } from '../store/cipher';
 import { discardPlaintextCopies, plaintextAside, plaintextCopies } from '../store/conversion';
 import type { Backend } from './host';
+import { checkWritable } from '../store/faults';
 import {
+  keepKeyFileAside,
   keyFileOf,
   newKeyFile,
   openWithKeychain,
@@ -42,6 +44,8 @@ export interface VaultOptions {
 export const LOCKED_MESSAGE = 'The archive is locked. Unlock it first; nothing was saved.';
 const NEEDS_NEW_PASSPHRASE =
   'Choose a new passphrase as well: without a keychain on this computer, a passphrase protects the archive.';
+const SHOWN_KEY_KEPT =
+  'The recovery key has been shown, so it opens this archive now: keep it somewhere safe, away from this laptop.';
 const RECOVERY_KEY_GONE =
   'The recovery key is no longer shown: it was offered once, when the archive was encrypted.';
 
@@ -94,16 +98,25 @@ export function createVault(options: VaultOptions): Vault {
     const read = readKeyFile(keyFile);
     const present = archiveFile();
     if (read.kind === 'ok') {
+      const recoveryKey = read.file.recoveryKey;
       if (read.file.keychain) {
         return {
           state: 'locked',
           why: 'keychain-unavailable',
           needsNewPassphrase: !keychain,
           keychain: keychain?.name ?? null,
+          recoveryKey,
         };
       }
       // A passphrase archive unlocked with its recovery key stays a passphrase archive: a new one is chosen.
-      return { state: 'locked', why: 'passphrase', needsNewPassphrase: true, keychain: null };
+      return { state: 'locked', why: 'passphrase', needsNewPassphrase: true, keychain: null, recoveryKey };
+    }
+    if (read.kind === 'too-new') {
+      throw new AppError(
+        'TOO_NEW',
+        'The file that holds this archive’s key (roundtable.key) was written by a newer version of Roundtable. Update Roundtable to open the archive. Nothing was changed.',
+        { version: read.version },
+      );
     }
     if (present === 'encrypted') {
       return {
@@ -111,6 +124,7 @@ export function createVault(options: VaultOptions): Vault {
         why: read.kind === 'damaged' ? 'key-file-damaged' : 'key-file-missing',
         needsNewPassphrase: !keychain,
         keychain: keychain?.name ?? null,
+        recoveryKey: null,
       };
     }
     return { state: 'setup', reason: present === 'plaintext' ? 'convert' : 'new' };
@@ -183,6 +197,7 @@ export function createVault(options: VaultOptions): Vault {
         // No key yet: a new archive, or one an earlier version left in plaintext. With a keychain
         // to keep it, the key is made and kept without asking; the recovery key is offered next.
         if (!keychain || archiveFile() === 'encrypted') return undefined;
+        checkWritable(dbPath);
         const fresh = newArchiveKey();
         writeKeyFile(
           keyFile,
@@ -202,6 +217,7 @@ export function createVault(options: VaultOptions): Vault {
         if (current.state !== 'setup') {
           throw new AppError('CONFLICT', 'This archive already has its protection. Unlock it instead.');
         }
+        checkWritable(dbPath);
         const fresh = newArchiveKey();
         const wrap = await sealWithPassphrase(passphrase, fresh);
         writeKeyFile(keyFile, newKeyFile(fresh, { keychain: null, passphrase: wrap }, 'pending'));
@@ -239,16 +255,23 @@ export function createVault(options: VaultOptions): Vault {
           if (!request.newPassphrase) throw new AppError('VALIDATION', NEEDS_NEW_PASSPHRASE);
           wraps = { keychain: null, passphrase: await sealWithPassphrase(request.newPassphrase, candidate) };
         }
+        // The key file changes only once the archive is open with the key: a start refused (another
+        // copy has it open, the folder is read-only) leaves the passphrase and the keychain as they were.
+        checkWritable(dbPath);
+        if (!(await startWith(candidate))) return status();
+        if (read.kind !== 'ok') keepKeyFileAside(keyFile);
         writeKeyFile(keyFile, newKeyFile(candidate, wraps, 'saved'));
-        await startWith(candidate);
         return status();
       }),
 
     recoveryKey() {
       const read = readKeyFile(keyFile);
       if (!key) throw new AppError('LOCKED', LOCKED_MESSAGE);
-      if (read.kind !== 'ok' || read.file.recoveryKey !== 'pending')
+      const state = read.kind === 'ok' ? read.file.recoveryKey : undefined;
+      if (read.kind !== 'ok' || (state !== 'pending' && state !== 'shown'))
         throw new AppError('CONFLICT', RECOVERY_KEY_GONE);
+      // Once shown it opens the archive, whoever saw it: it can no longer be declined.
+      if (state === 'pending') writeKeyFile(keyFile, { ...read.file, recoveryKey: 'shown' });
       return { recoveryKey: formatRecoveryKey(key) };
     },
 
@@ -256,7 +279,10 @@ export function createVault(options: VaultOptions): Vault {
       const read = readKeyFile(keyFile);
       if (!key) throw new AppError('LOCKED', LOCKED_MESSAGE);
       if (read.kind !== 'ok') throw new AppError('CONFLICT', RECOVERY_KEY_GONE);
-      if (read.file.recoveryKey === 'pending') writeKeyFile(keyFile, { ...read.file, recoveryKey: choice });
+      const state = read.file.recoveryKey;
+      if (choice === 'declined' && state === 'shown') throw new AppError('CONFLICT', SHOWN_KEY_KEPT);
+      if (state === 'pending' || state === 'shown')
+        writeKeyFile(keyFile, { ...read.file, recoveryKey: choice });
       return status();
     },
 

@@ -11,7 +11,7 @@ import type { Db } from '../store/database';
 import { archiveKeyFrom, type ArchiveKey } from '../store/cipher';
 import type { ConversionReport } from '../store/conversion';
 import { checkEngine } from '../store/engine';
-import { isArchiveDamage } from '../store/faults';
+import { checkWritable, isArchiveDamage } from '../store/faults';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 import { findingOf, moveAside, openArchive, setAside } from './recovery';
 
@@ -45,6 +45,8 @@ async function serve(config: WorkerConfig): Promise<void> {
     }
     key = archiveKeyFrom(Buffer.from(config.key, 'hex'));
     checkEngine();
+    // A read-only folder is named before the lock, which needs to write in it.
+    checkWritable(config.dbPath);
     // The lock comes before anything reads the archive's files: a second Roundtable on the same
     // archive is refused here and never touches its -wal or -shm.
     lock = lockArchive(config.dbPath);

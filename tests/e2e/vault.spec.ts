@@ -110,6 +110,7 @@ async function shownRecoveryKey(page: Page): Promise<string> {
 
 async function keepRecoveryKey(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Keep a recovery key');
+  await page.getByRole('button', { name: 'Show the recovery key' }).click();
   const key = await shownRecoveryKey(page);
   await page.getByRole('button', { name: 'I have kept it' }).click();
   await expect(appNavigation(page)).toBeVisible();
@@ -219,44 +220,79 @@ test('while an unlock runs its button says so, and a double click sends it once'
   await expect(appNavigation(page)).toBeVisible();
 });
 
-test('the recovery key is offered once: printed, saved as a file, and declined only after a plain warning', async ({
+test('the recovery key is offered once: declined unseen only after a plain warning, or shown, saved and kept', async ({
   launch,
 }) => {
   let shell = await launch();
   let page = shell.page;
   await choosePassphrase(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Keep a recovery key');
-  await expect(page.getByText('This key opens the archive if you forget your passphrase.')).toBeVisible();
-  const key = await shownRecoveryKey(page);
-  await expectFitsSmallWindows(page);
-  await shoot(page, 'recovery-key-offer');
-
-  await page.getByRole('button', { name: 'Save as a file…' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved Roundtable recovery key.html.');
-  const html = await readFile(path.join(shell.exportDir, 'Roundtable recovery key.html'), 'utf8');
-  for (const line of key.split(/\s+/)) expect(html).toContain(line);
-  expect(html).toContain('if you forget your passphrase');
-  expect(html).not.toMatch(/<script/i);
-
-  await page.getByRole('button', { name: 'Print…' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved Roundtable recovery key.pdf.');
-  const printed = await pdfText(await readFile(path.join(shell.exportDir, 'Roundtable recovery key.pdf')));
-  for (const line of key.split(/\s+/)) expect(printed).toContain(line);
-  expect(printed).toMatch(/Made on \d{1,2} \w{3} \d{4}/);
-  expect(shell.refusedPrintRequests).toEqual([]);
-
+  // Nothing is shown before the chair asks: a key nobody saw can still be declined.
+  await expect(page.getByRole('group', { name: 'Recovery key' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Continue without a recovery key' }).click();
   const warning = page.getByRole('alertdialog');
   await expect(warning).toContainText(
     'Without a recovery key, if you forget your passphrase, everything in this archive is gone for good.',
   );
   await expect(warning).toContainText('Nobody can recover it');
-  await expect(warning.getByRole('button', { name: 'Back to the recovery key' })).toBeFocused();
+  await expect(warning.getByRole('button', { name: 'Back' })).toBeFocused();
   await shoot(page, 'recovery-key-decline');
-  await warning.getByRole('button', { name: 'Back to the recovery key' }).click();
+  await page.keyboard.press('Escape');
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
-  expect(await shownRecoveryKey(page)).toBe(key);
 
+  await page.getByRole('button', { name: 'Show the recovery key' }).click();
+  await expect(
+    page.getByText(/This key opens the archive if you forget your passphrase, from now on/),
+  ).toBeVisible();
+  const key = await shownRecoveryKey(page);
+  await expectFitsSmallWindows(page);
+  await shoot(page, 'recovery-key-offer');
+  // Shown, it opens the archive whoever saw it: it can no longer be declined.
+  await expect(page.getByRole('button', { name: 'Continue without a recovery key' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Save as a file…' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Saved Roundtable recovery key.html. Print it or copy it off this laptop, then delete it here.',
+  );
+  const html = await readFile(path.join(shell.exportDir, 'Roundtable recovery key.html'), 'utf8');
+  for (const line of key.split(/\s+/)) expect(html).toContain(line);
+  expect(html).toContain('if you forget your passphrase');
+  expect(html).not.toMatch(/<script/i);
+
+  await page.getByRole('button', { name: 'Save a PDF to print…' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved Roundtable recovery key.pdf.');
+  const printed = await pdfText(await readFile(path.join(shell.exportDir, 'Roundtable recovery key.pdf')));
+  for (const line of key.split(/\s+/)) expect(printed).toContain(line);
+  expect(printed).toMatch(/Made on \d{1,2} \w{3} \d{4}/);
+  expect(shell.refusedPrintRequests).toEqual([]);
+  await shell.close();
+
+  // Closed before saying it is kept, the same key is shown again, and still cannot be declined.
+  shell = await launch();
+  page = shell.page;
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  expect(await shownRecoveryKey(page)).toBe(key);
+  await expect(page.getByRole('button', { name: 'Continue without a recovery key' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'I have kept it' }).click();
+  await expect(appNavigation(page)).toBeVisible();
+  await shell.close();
+
+  // Kept, it is not offered again.
+  shell = await launch();
+  page = shell.page;
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(appNavigation(page)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Keep a recovery key' })).toHaveCount(0);
+});
+
+test('a recovery key declined unseen: the archive opens with its passphrase, and no screen points to a key', async ({
+  launch,
+}) => {
+  let shell = await launch();
+  let page = shell.page;
+  await choosePassphrase(page);
   await page.getByRole('button', { name: 'Continue without a recovery key' }).click();
   await page
     .getByRole('alertdialog')
@@ -265,9 +301,10 @@ test('the recovery key is offered once: printed, saved as a file, and declined o
   await expect(appNavigation(page)).toBeVisible();
   await shell.close();
 
-  // Declined, it is not offered again.
   shell = await launch();
   page = shell.page;
+  await expect(page.getByText('No recovery key was kept when this archive was set up')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Forgot it? Use your recovery key' })).toHaveCount(0);
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await page.keyboard.press('Enter');
   await expect(appNavigation(page)).toBeVisible();
@@ -334,7 +371,7 @@ test('with a keychain the archive opens unasked; when the keychain no longer giv
   let shell = await launch({ keychain: 'stand-in' });
   let page = shell.page;
   await expect(
-    page.getByText('This key opens the archive if the test keychain loses the archive’s key'),
+    page.getByText(/A recovery key opens this archive if the test keychain loses the archive’s key/),
   ).toBeVisible();
   const key = await keepRecoveryKey(page);
   await expectProtectionLine(page, 'Encrypted at rest. Its key is kept in the test keychain.');
@@ -371,7 +408,7 @@ test('with a keychain the archive opens unasked; when the keychain no longer giv
   shell = await launch({ keychain: 'none' });
   page = shell.page;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roundtable needs your recovery key');
-  await expect(page.getByText(/The file that holds this archive’s key is missing/)).toBeVisible();
+  await expect(page.getByText(/roundtable\.key, is missing from its folder/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await expectFitsSmallWindows(page);
   await shoot(page, 'locked-key-file-missing');

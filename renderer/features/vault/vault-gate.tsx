@@ -48,8 +48,9 @@ export function VaultGate({ children }: { children: ReactNode }) {
   }
 
   if (status.state === 'open') {
-    if (status.recoveryKey === 'pending' && !projector) {
-      return <RecoveryKeyOffer protection={status.protection} />;
+    const offer = status.recoveryKey;
+    if ((offer === 'pending' || offer === 'shown') && !projector) {
+      return <RecoveryKeyOffer protection={status.protection} state={offer} />;
     }
     return children;
   }

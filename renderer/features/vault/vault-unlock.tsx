@@ -30,7 +30,12 @@ export function VaultUnlock({ status }: { status: Locked }) {
     return mode === 'passphrase' ? (
       <VaultScreen title="Unlock the archive">
         <p className="vault-lead">The archive on this computer is encrypted with your passphrase.</p>
-        <PassphraseForm onForgot={() => setMode('recovery')} />
+        <PassphraseForm onForgot={status.recoveryKey === 'declined' ? null : () => setMode('recovery')} />
+        {status.recoveryKey === 'declined' && (
+          <p className="field-hint">
+            No recovery key was kept when this archive was set up, so only its passphrase opens it.
+          </p>
+        )}
       </VaultScreen>
     ) : (
       <VaultScreen title="Unlock with your recovery key">
@@ -49,24 +54,35 @@ export function VaultUnlock({ status }: { status: Locked }) {
     <VaultScreen title="Roundtable needs your recovery key">
       <p className="vault-lead">{lockedExplanation(status.why, status.keychain)}</p>
       {keychainMayAnswer && <TryKeychainAgain keychain={status.keychain} />}
-      <p>
-        {keychainMayAnswer ? 'Otherwise, the' : 'The'} recovery key you kept when the archive was set up opens
-        it. Nothing in the archive has changed.
-      </p>
-      <RecoveryForm needsNewPassphrase={status.needsNewPassphrase} onBack={null} />
+      {status.recoveryKey === 'declined' ? (
+        <p>
+          No recovery key was kept when this archive was set up, so nothing else can open it. Nothing in the
+          archive has changed.
+        </p>
+      ) : (
+        <>
+          <p>
+            {keychainMayAnswer ? 'Otherwise, the' : 'The'} recovery key you kept when the archive was set up
+            opens it. Nothing in the archive has changed.
+          </p>
+          <RecoveryForm needsNewPassphrase={status.needsNewPassphrase} onBack={null} />
+        </>
+      )}
     </VaultScreen>
   );
 }
 
-function PassphraseForm({ onForgot }: { onForgot: () => void }) {
+function PassphraseForm({ onForgot }: { onForgot: (() => void) | null }) {
   const id = useId();
   const unlock = useVaultStore((s) => s.unlock);
   const [passphrase, setPassphrase] = useState('');
   const field = useRef<HTMLInputElement>(null);
-  const { pending, error, submit } = useSubmission();
+  const { pending, error, submit, clearError } = useSubmission();
 
   async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The last try's sentence goes as the next one starts, so it never sits beside "Unlocking…".
+    clearError();
     const done = await submit(async () => {
       await unlock({ passphrase });
     });
@@ -86,7 +102,10 @@ function PassphraseForm({ onForgot }: { onForgot: () => void }) {
           readOnly={pending}
           aria-invalid={error !== null}
           aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(event) => setPassphrase(event.target.value)}
+          onChange={(event) => {
+            setPassphrase(event.target.value);
+            clearError();
+          }}
         />
       </Field>
       <div id={`${id}-error`}>
@@ -96,9 +115,11 @@ function PassphraseForm({ onForgot }: { onForgot: () => void }) {
         <button type="submit" className="button primary" disabled={pending}>
           {pending ? 'Unlocking…' : 'Unlock'}
         </button>
-        <button type="button" className="button link vault-switch" disabled={pending} onClick={onForgot}>
-          Forgot it? Use your recovery key
-        </button>
+        {onForgot && (
+          <button type="button" className="button link vault-switch" disabled={pending} onClick={onForgot}>
+            Forgot it? Use your recovery key
+          </button>
+        )}
       </div>
     </form>
   );
@@ -120,13 +141,15 @@ function RecoveryForm({
   const keyField = useRef<HTMLTextAreaElement>(null);
   const first = useRef<HTMLInputElement>(null);
   const repeated = useRef<HTMLInputElement>(null);
-  const { pending, error, submit } = useSubmission();
+  const { pending, error, submit, clearError } = useSubmission();
   const keyProblem = attempted ? recoveryKeyProblem(recoveryKey) : null;
   const tooShort = attempted && needsNewPassphrase ? passphraseTooShort(next.passphrase) : null;
 
   async function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setAttempted(true);
+    // One sentence at a time: the backend's last answer goes before the form's own checks speak.
+    clearError();
     const unready = recoveryKeyProblem(recoveryKey)
       ? keyField
       : !needsNewPassphrase
@@ -166,7 +189,8 @@ function RecoveryForm({
         label="Recovery key"
         hint="56 letters and digits in groups of four, as on the page you kept. Spaces, dashes and capitals do not matter."
       >
-        {/* Two lines, as the key is printed; Enter still submits (a line break means nothing in a key). */}
+        {/* Two lines, as the key is printed. Enter starts the second line while the key is not
+            whole yet, and submits once it is (a line break means nothing in a key). */}
         <textarea
           id={`${id}-key`}
           ref={keyField}
@@ -181,9 +205,14 @@ function RecoveryForm({
           readOnly={pending}
           aria-invalid={keyProblem !== null || error !== null}
           aria-describedby={describedBy}
-          onChange={(event) => setRecoveryKey(event.target.value)}
+          onChange={(event) => {
+            setRecoveryKey(event.target.value);
+            setAttempted(false);
+            clearError();
+          }}
           onKeyDown={(event) => {
             if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+            if (recoveryKeyProblem(recoveryKey)) return;
             event.preventDefault();
             event.currentTarget.form?.requestSubmit();
           }}

@@ -33,13 +33,13 @@ export function lockedExplanation(why: Exclude<LockReason, 'passphrase'>, keycha
       );
     case 'key-file-missing':
       return (
-        'The file that holds this archive’s key is missing from the archive’s folder, so ' +
-        'Roundtable cannot open the archive by itself.'
+        'This archive’s key file, roundtable.key, is missing from its folder, so Roundtable cannot open ' +
+        'the archive by itself. If a backup of this computer has it, put it back beside the archive.'
       );
     case 'key-file-damaged':
       return (
-        'The file that holds this archive’s key is damaged and cannot be read, so Roundtable ' +
-        'cannot open the archive by itself.'
+        'This archive’s key file, roundtable.key, is damaged, so Roundtable cannot open the archive by ' +
+        'itself. If a backup of this computer has it, put it back beside the archive.'
       );
   }
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { keyFileOf } from '../../../electron/backend/key-file';
+import { AppError } from '../../../shared/errors';
 import { fakeSafeStorage } from './fake-electron';
 import { fixture, removeFixture, setUp } from './start-app-fixture';
 
@@ -158,6 +159,54 @@ describe('startApp: the archive key and the system keychain', () => {
     });
     expect(keyGiven(after)).toBe(keyGiven(first));
     expect(reinstalled.encryptStringAsync).toHaveBeenCalledWith(keyGiven(first));
+  });
+
+  it('a recovery key once shown can no longer be declined; one declined unseen is never shown', async () => {
+    const shown = forArchive(newArchivePath());
+    await shown.start();
+    await shown.invoke('vault.recoveryKey');
+    expect(await shown.invoke('vault.recoveryKeyDone', { choice: 'declined' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await shown.invoke('vault.status')).toMatchObject({ value: { recoveryKey: 'shown' } });
+
+    const unseen = forArchive(newArchivePath());
+    await unseen.start();
+    expect(await unseen.invoke('vault.recoveryKeyDone', { choice: 'declined' })).toMatchObject({
+      value: { recoveryKey: 'declined' },
+    });
+    expect(await unseen.invoke('vault.recoveryKey')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
+  it('a recovery unlock the archive refuses (another copy has it open) leaves the key file as it was', async () => {
+    const dbPath = newArchivePath();
+    const first = forArchive(dbPath);
+    await first.start();
+    const recoveryKey = ((await first.invoke('vault.recoveryKey')).value as { recoveryKey: string })
+      .recoveryKey;
+    // Shown but not yet confirmed: a rewrite of the key file would mark it saved.
+
+    const lost = fakeSafeStorage();
+    lost.state.lost = true;
+    const second = forArchive(dbPath, lost);
+    await second.start();
+    const before = sha256(keyFileOf(dbPath));
+    lost.state.lost = false;
+    second.host.startBackend.mockRejectedValueOnce(new AppError('IN_USE', 'This archive is already open.'));
+    // Main names the refusal (and quits, as at any start the archive refuses); the archive stays locked.
+    expect(await second.invoke('vault.unlock', { recoveryKey })).toMatchObject({
+      ok: true,
+      value: { state: 'locked' },
+    });
+    expect(second.electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Roundtable could not open its archive',
+      'This archive is already open.',
+    );
+    expect(sha256(keyFileOf(dbPath))).toBe(before);
   });
 
   it('sends a double-clicked unlock once', async () => {

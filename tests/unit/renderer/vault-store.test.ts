@@ -7,7 +7,13 @@ import type { Envelope } from '../../../shared/errors';
 import { ApiError, describeError } from '../../../renderer/api/client';
 import { useVaultStore } from '../../../renderer/stores/vault-store';
 
-const LOCKED: VaultStatus = { state: 'locked', why: 'passphrase', needsNewPassphrase: true, keychain: null };
+const LOCKED: VaultStatus = {
+  state: 'locked',
+  why: 'passphrase',
+  needsNewPassphrase: true,
+  keychain: null,
+  recoveryKey: 'saved',
+};
 const OPEN: VaultStatus = {
   state: 'open',
   protection: { kind: 'passphrase' },
