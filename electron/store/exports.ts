@@ -40,6 +40,9 @@ export function exportQueries(db: Db) {
   const members = db.prepare<[], Pick<Member, 'name' | 'company' | 'role'>>(
     `SELECT DISTINCT name, company, role FROM members ORDER BY 1, 2, 3`,
   );
+  const digestForm = db.prepare<[string], { noun: string | null; textForm: 'post' | null }>(
+    `SELECT digest_noun AS noun, text_form AS textForm FROM situations WHERE id = ?`,
+  );
   const credits = db.prepare<[], Pick<DigestCredit, 'name' | 'org'>>(
     `SELECT DISTINCT credit_name AS name, credit_org AS org FROM situations
      WHERE credit_name IS NOT NULL ORDER BY 1, 2`,
@@ -54,6 +57,14 @@ export function exportQueries(db: Db) {
         endorsedBy: JSON.parse(endorsedJson) as string[],
       })),
     situationsTagged: (tagId: string): string[] => byTag.all(tagId),
+    /**
+     * How an imported post wrote its situation (migration 5): the noun its title counted in, and
+     * whether its title and background are its heading and Situation paragraph as written.
+     */
+    digestForm: (situationId: string): { noun: string | null; asPosted: boolean } => {
+      const row = digestForm.get(situationId);
+      return { noun: row?.noun ?? null, asPosted: row?.textForm === 'post' };
+    },
     /**
      * Everyone an anonymized export must not name: the members of every group (a chair's groups
      * talk about each other's members too) and everyone credited anywhere in the archive.

@@ -30,6 +30,12 @@ export const PACK_COLUMNS: Record<PackTable, Readonly<Record<string, string>>> =
     creditName: 'credit_name',
     creditOrg: 'credit_org',
     creditPronoun: 'credit_pronoun',
+    // How an imported post wrote it (migration 5): the sentence and form of its credit, its noun,
+    // and its heading and paragraph as written.
+    creditText: 'credit_text',
+    creditForm: 'credit_form',
+    digestNoun: 'digest_noun',
+    textForm: 'text_form',
   },
   contributions: {
     ...COMMON,

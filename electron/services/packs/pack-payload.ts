@@ -15,6 +15,9 @@
 // situations uncredited but never clears a credit here. A Roundtable from before the change reads a
 // newer pack too (zod drops fields it does not know) and merges it without the credits, as it
 // would have anyway; a version bump would have made it refuse every newer pack for that.
+//
+// What migration 5 keeps of an imported post travels the same way, additive: a situation's
+// creditText, creditForm, digestNoun and textForm (missing ones are unknown, so ours stay).
 import { once } from 'node:events';
 import { createGzip, gunzipSync } from 'node:zlib';
 import { z } from 'zod';
@@ -60,6 +63,13 @@ const situation = z
     creditName: creditText,
     creditOrg: creditText,
     creditPronoun: z.enum(CREDIT_PRONOUNS).nullable().optional(),
+    creditText: text.nullable().optional(),
+    creditForm: z.literal('bullet').nullable().optional(),
+    digestNoun: packText
+      .regex(/^[A-Za-z][A-Za-z-]{0,29}$/)
+      .nullable()
+      .optional(),
+    textForm: z.literal('post').nullable().optional(),
   })
   .refine(wholeCredit);
 
@@ -71,8 +81,14 @@ function wholeCredit(s: {
   creditName?: string | null;
   creditOrg?: string | null;
   creditPronoun?: string | null;
+  creditText?: string | null;
+  creditForm?: string | null;
 }): boolean {
   const parts = [s.creditName, s.creditOrg, s.creditPronoun];
+  // A credit's sentence and form only beside a credit, and a sentence that is not blank.
+  const extras = [s.creditText, s.creditForm].filter((p) => p !== undefined && p !== null);
+  if (extras.length > 0 && typeof s.creditName !== 'string') return false;
+  if (typeof s.creditText === 'string' && !/[^ ]/.test(s.creditText)) return false;
   if (parts.every((p) => p === undefined) || parts.every((p) => p === null)) return true;
   // Blank as SQLite's trim() sees it, which trims spaces only: nothing but spaces. Asked as "is there
   // anything else", not by trimming with / +$/, which reads a long run of spaces once per space.
