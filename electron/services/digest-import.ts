@@ -1,6 +1,7 @@
 // Digest import: a preview of what a file's posts become, then the import itself, one file in one
 // transaction (a failure writes nothing). Posts carry no authors, so every imported situation is
-// presented and its advice authored by one "Imported" guest of the chosen group; a post's "Special
+// presented and its advice given by the group's digest voice, who is no one in the room
+// (docs/architecture.md, "The digest post"); a post's "Special
 // thanks to…" line is kept as the situation's credit. A post whose situation is already in the group
 // (or earlier in the file) is skipped, and its tags go on that situation: each tag's digest of an
 // archive carries one tag, and importing them all gives every situation all of its tags.
@@ -13,7 +14,7 @@ import { newId, now } from '../store/ids';
 import type { ServiceContext } from './context';
 import { requireGroup } from './groups';
 
-/** The guest member imported situations and advice are attributed to. */
+/** The name of a group's digest voice, shown where an imported post's presenter or advice is. */
 export const IMPORTED_MEMBER = 'Imported';
 const PROGRESS_EVERY = 250;
 
@@ -200,20 +201,12 @@ export function digestImportHandlers(
           for (const tag of tags) store.tags.attach(situationId, tagId(tag));
         }
         if (toImport.length === 0) return;
-        let authorId = store.imports.placeholderMember(groupId, IMPORTED_MEMBER);
-        if (!authorId) {
-          authorId = newId();
-          store.members.insert({
-            id: authorId,
-            groupId,
-            name: IMPORTED_MEMBER,
-            company: '',
-            title: '',
-            role: 'guest',
-            now: at,
-          });
+        let voice = store.imports.digestVoice(groupId);
+        if (!voice) {
+          voice = newId();
+          store.imports.insertDigestVoice({ id: voice, groupId, name: IMPORTED_MEMBER, now: at });
         }
-        const author = authorId;
+        const author = voice;
         toImport.forEach(({ post, tags }, index) => {
           const situationId = newId();
           store.imports.insertSituation({

@@ -37,8 +37,9 @@ export function exportQueries(db: Db) {
     .pluck();
 
   // Removed members and credits of removed situations too: their names are still in what was said.
+  // A digest voice is no one (migration 5), so its name is no one's.
   const members = db.prepare<[], Pick<Member, 'name' | 'company' | 'role'>>(
-    `SELECT DISTINCT name, company, role FROM members ORDER BY 1, 2, 3`,
+    `SELECT DISTINCT name, company, role FROM members WHERE origin = 'room' ORDER BY 1, 2, 3`,
   );
   const digestForm = db.prepare<[string], { noun: string | null; textForm: 'post' | null }>(
     `SELECT digest_noun AS noun, text_form AS textForm FROM situations WHERE id = ?`,
@@ -66,7 +67,7 @@ export function exportQueries(db: Db) {
       return { noun: row?.noun ?? null, asPosted: row?.textForm === 'post' };
     },
     /**
-     * Everyone an anonymized export must not name: the members of every group (a chair's groups
+     * Everyone an anonymized export must not name: the people of every group (a chair's groups
      * talk about each other's members too) and everyone credited anywhere in the archive.
      */
     people: () => ({ members: members.all(), credits: credits.all() }),

@@ -1,5 +1,5 @@
-// Writes for digest import: processed situations authored by a placeholder member with the post's
-// credit, their advice trees with explicit positions, and tags found or created by name.
+// Writes for digest import: processed situations presented by the group's digest voice with the
+// post's credit, their advice trees with explicit positions, and the digest voice itself.
 import type { DigestCredit } from '../../shared/digest-format';
 import type { Db } from './database';
 import { nextChildRidSql } from './row-ids';
@@ -38,12 +38,16 @@ export function importQueries(db: Db) {
   const situations = db.prepare<[string], { id: string; title: string; background: string }>(
     `SELECT id, title, background FROM situations WHERE group_id = ? AND deleted_at IS NULL`,
   );
-  const placeholder = db
-    .prepare<[string, string], string>(
-      `SELECT id FROM members WHERE group_id = ? AND name = ? AND role = 'guest' AND deleted_at IS NULL
-       ORDER BY created_at LIMIT 1`,
+  const digestVoice = db
+    .prepare<[string], string>(
+      `SELECT id FROM members WHERE group_id = ? AND origin = 'digest' AND deleted_at IS NULL
+       ORDER BY created_at, id LIMIT 1`,
     )
     .pluck();
+  const insertDigestVoice = db.prepare<{ id: string; groupId: string; name: string; now: number }>(
+    `INSERT INTO members (id, group_id, name, role, origin, created_at, updated_at)
+     VALUES (@id, @groupId, @name, 'guest', 'digest', @now, @now)`,
+  );
 
   return {
     insertSituation: ({ credit, ...row }: ImportedSituationRow) =>
@@ -51,6 +55,9 @@ export function importQueries(db: Db) {
     insertPoint: (row: Parameters<typeof insertPoint.run>[0]) => insertPoint.run(row),
     /** The group's situations by question and background, to find posts already imported. */
     situations: (groupId: string) => situations.all(groupId),
-    placeholderMember: (groupId: string, name: string): string | undefined => placeholder.get(groupId, name),
+    /** The group's digest voice, who presents and advises its imported posts, if it has one yet. */
+    digestVoice: (groupId: string): string | undefined => digestVoice.get(groupId),
+    insertDigestVoice: (row: { id: string; groupId: string; name: string; now: number }) =>
+      insertDigestVoice.run(row),
   };
 }

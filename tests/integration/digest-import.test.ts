@@ -52,11 +52,11 @@ describe('digest import', () => {
     expect(report.posts[1]!.warnings[0]).toMatch(/counts Three/);
   });
 
-  it('imports into the group under an "Imported" guest, with trees and tags, and skips them the second time', async () => {
+  it('imports into the group under its digest voice, with trees and tags, and skips them the second time', async () => {
     const report = await backend.call('import.digest', { groupId, text: FILE });
     expect(report.situationIds).toHaveLength(2);
     const thread = await backend.call('situation.get', { id: report.situationIds[0]! });
-    expect(thread.presenter).toMatchObject({ name: 'Imported', role: 'guest' });
+    expect(thread.presenter).toMatchObject({ name: 'Imported', role: 'guest', origin: 'digest' });
     expect(thread.situation.status).toBe('processed');
     expect(thread.situation.background).toBe('A CEO is concerned that his account teams compete.');
     expect(thread.tags.map((t) => t.name)).toEqual(['Teamwork']);
@@ -70,8 +70,15 @@ describe('digest import', () => {
     const again = await backend.call('import.digest', { groupId, text: FILE });
     expect(again.imported).toBe(0);
     expect(again.posts[0]!.skipReason).toMatch(/already in the group/);
+    // One digest voice for the group, and no one the group's list of people holds.
+    expect(
+      backend.db
+        .prepare(`SELECT count(*) FROM members WHERE group_id = ? AND origin = 'digest'`)
+        .pluck()
+        .get(groupId),
+    ).toBe(1);
     const members = await backend.call('member.list', { groupId });
-    expect(members.filter((m) => m.name === 'Imported')).toHaveLength(1);
+    expect(members.map((m) => m.name)).toEqual(['Ana Ruiz', 'Ben Okafor', 'Dana Whitfield']);
   });
 
   it('stores each post’s credit on its situation, typographic quotes and dashes made plain, and none where a post has none', async () => {

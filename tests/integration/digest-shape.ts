@@ -29,13 +29,16 @@ export function byName(a: string, b: string): number {
   return a.localeCompare(b, 'en');
 }
 
-/** A situation as it reads back out of the archive, checking what every imported one shares. */
+/**
+ * A situation as it reads back out of the archive, checking what every imported one shares: its
+ * group's digest voice presents it and gives its advice.
+ */
 export function shapeOf(thread: SituationThread, imported: boolean): Shape {
   if (imported) {
-    expect(thread.presenter).toMatchObject({ name: 'Imported', role: 'guest' });
+    expect(thread.presenter).toMatchObject({ name: 'Imported', role: 'guest', origin: 'digest' });
     expect(thread.situation).toMatchObject({ status: 'processed', confidential: false });
     for (const c of thread.contributions) {
-      expect(c).toMatchObject({ kind: 'advice', authorName: 'Imported', endorsedBy: [] });
+      expect(c).toMatchObject({ kind: 'advice', authorId: thread.presenter.id, endorsedBy: [] });
     }
   }
   const tree = (parent: string | null): Tree[] =>

@@ -15,6 +15,8 @@ export const PACK_COLUMNS: Record<PackTable, Readonly<Record<string, string>>> =
     company: 'company',
     title: 'title',
     role: 'role',
+    // Whether it is a person of the group or its digest voice (migration 5).
+    origin: 'origin',
   },
   situations: {
     ...COMMON,

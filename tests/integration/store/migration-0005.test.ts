@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createStore } from '../../../electron/store';
 import { openDatabase, type Db } from '../../../electron/store/database';
 import { MIGRATIONS } from '../../../electron/store/migrations';
 import { TEST_KEY } from '../../harness/test-key';
@@ -90,6 +91,19 @@ describe('migration 0005_digest_fidelity', () => {
     ]);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('leaves the digest voice out of the group’s people, and out of what an export redacts', async () => {
+    const { db } = await migratedFromSchema4();
+    const store = createStore(db);
+    expect(store.members.listByGroup('g').map((m) => m.id)).toEqual(['chair', 'guest', 'idle']);
+    expect(store.members.get('voice')).toMatchObject({ name: 'Imported', origin: 'digest' });
+    // The guest who took part is a person an anonymized export must not name; the voice is no one.
+    expect(store.exports.people().members).toEqual([
+      { name: 'Dana Whitfield', company: 'Whitfield Advisory', role: 'chair' },
+      { name: 'Imported', company: '', role: 'guest' },
+    ]);
+    expect(store.imports.digestVoice('g')).toBe('voice');
   });
 
   it('takes a noun of one word, the one text form, and a credit’s sentence and form only beside a credit', async () => {
