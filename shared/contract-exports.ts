@@ -24,6 +24,10 @@ const includeConfidential = z
   .boolean({ error: 'Confirm confidential situations with yes or no.' })
   .default(false);
 const redactCompanies = z.boolean({ error: 'Redacting companies is either asked or not.' }).default(false);
+/** Posts without advice come in only when the chair asks, as situations without any. */
+const includeWithoutAdvice = z
+  .boolean({ error: 'Importing posts without advice is either asked or not.' })
+  .default(false);
 /** A digest file's text, or a pack's bytes in base64: up to about 40 MB either way. */
 const digestText = verbatimText('The digest').max(40_000_000, {
   error: 'That file is too large to import (at most 40 MB).',
@@ -116,8 +120,12 @@ export const exportChannels = {
         path: ['fileName'],
       }),
   ),
-  'import.preview': channel<ImportReport>()(z.strictObject({ groupId: idSchema, text: digestText })),
-  'import.digest': channel<ImportReport>()(z.strictObject({ groupId: idSchema, text: digestText })),
+  'import.preview': channel<ImportReport>()(
+    z.strictObject({ groupId: idSchema, text: digestText, includeWithoutAdvice }),
+  ),
+  'import.digest': channel<ImportReport>()(
+    z.strictObject({ groupId: idSchema, text: digestText, includeWithoutAdvice }),
+  ),
   'pack.export': channel<{
     data: string;
     fileName: string;

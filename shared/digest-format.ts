@@ -1,5 +1,7 @@
 // The digest post of the seed format (docs/architecture.md "The digest post"): its title in title case with the spelled-out count
-// of top-level advice points, and the pieces both the exporter and the importer agree on.
+// of top-level advice points, and the pieces both the exporter and the importer agree on. An imported
+// post keeps its own words: its heading, its Situation paragraph, its noun and its credit's sentence
+// are written back as they came, typographic quotes, dashes and non-breaking spaces included.
 
 export const COUNT_WORDS = [
   'One',
@@ -40,6 +42,13 @@ export interface DigestCredit {
   name: string;
   org: string;
   pronoun: CreditPronoun;
+  /**
+   * The sentence as an imported post wrote it ("Special thanks to … for her situation."), when it is
+   * not the one Roundtable writes from the name, organization and pronoun.
+   */
+  text?: string;
+  /** It came as the last bullet of the advice, and goes back as one. */
+  bullet?: boolean;
 }
 
 export interface DigestPost {
@@ -50,6 +59,11 @@ export interface DigestPost {
   noun: string;
   points: DigestPoint[];
   credit: DigestCredit | null;
+  /**
+   * An imported post's own words: the question is its heading, in its own capitals, and the
+   * background its whole Situation paragraph. Both are written back as they are.
+   */
+  asPosted?: boolean;
 }
 
 /** One to Twenty spelled out; 0 and anything above twenty as a numeral. */
@@ -94,8 +108,7 @@ const MINOR_WORDS = new Set([
 
 /**
  * The first letter in upper case, unless that letter has no upper case of its own ("ß" → "SS",
- * "ﬁ" → "FI"): a title keeps the question's letters one for one, so the importer finds the
- * question at the end of the situation by the title.
+ * "ﬁ" → "FI"): a title keeps the question's letters one for one.
  */
 function capitalize(word: string): string {
   const index = word.search(/\p{L}/u);
@@ -109,32 +122,71 @@ function capitalize(word: string): string {
 /**
  * "how do you build teamwork across account teams?" → "How Do You Build Teamwork Across Account
  * Teams?". Words already capitalized inside (CEO, iPhone) keep their letters; minor words stay
- * lower case except first and last; each part of a hyphenated word is capitalized.
+ * lower case except first and last; each part of a hyphenated word is capitalized. The spaces
+ * between words stay as they are, a non-breaking one included.
  */
 export function titleCase(text: string): string {
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  return words
+  // Words at even places, the spaces between them at odd ones.
+  const parts = oneLine(text).split(/(\s+)/u);
+  const last = parts.length - 1;
+  return parts
     .map((word, i) => {
+      if (i % 2 === 1) return word;
       const bare = word.replace(/[^\p{L}]/gu, '').toLowerCase();
-      const edge = i === 0 || i === words.length - 1;
+      const edge = i === 0 || i === last;
       if (!edge && MINOR_WORDS.has(bare) && word === word.toLowerCase()) return word;
       if (/\p{Lu}/u.test(word.slice(1))) return word;
       return word.split('-').map(capitalize).join('-');
     })
-    .join(' ');
+    .join('');
 }
 
-/** Whitespace (newlines included) folded to single spaces: a post's lines hold one paragraph each. */
+/**
+ * The whitespace a post's paragraph folds: ASCII whitespace, NEL and the line and paragraph
+ * separators. A non-breaking or other typographic space is part of the text and stays.
+ */
+const FOLDED_SPACE = /[\t\n\v\f\r \u0085\u2028\u2029]+/g;
+const UNFOLDED = /[\t\n\v\f\r\u0085\u2028\u2029]| {2}/;
+
+/**
+ * Folded whitespace (newlines included) as single spaces and none at either end: a post's lines
+ * hold one paragraph each.
+ */
 export function oneLine(text: string): string {
   // Most text is folded already; replacing each of its spaces with itself costs a long paragraph
   // a string per word.
-  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  return UNFOLDED.test(text) ? text.replace(FOLDED_SPACE, ' ').trim() : text.trim();
+}
+
+/**
+ * Text as a comparison reads it, never as it is kept: typographic quotes, apostrophes, dashes,
+ * ellipses and spaces as their plain forms, whitespace folded ("don’t" and "don't" read the same).
+ */
+export function foldTypography(text: string): string {
+  return oneLine(
+    text
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u2035]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/\u2026/g, '...')
+      .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' '),
+  );
 }
 
 /** "How Do You Build Teamwork Across Account Teams? Four Observations" */
-export function digestTitle(post: Pick<DigestPost, 'question' | 'noun' | 'points'>): string {
+export function digestTitle(post: Pick<DigestPost, 'question' | 'noun' | 'points' | 'asPosted'>): string {
   const count = post.points.length;
-  return `${titleCase(oneLine(post.question))} ${countWord(count)} ${countedNoun(count, post.noun)}`;
+  const heading = post.asPosted ? oneLine(post.question) : titleCase(post.question);
+  return `${heading} ${countWord(count)} ${countedNoun(count, post.noun)}`;
+}
+
+/**
+ * The noun a post's title counted in, as its situation keeps it: a chair's noun in its plural ("One
+ * Idea": Ideas), any other as written. countedNoun gives the title's word back for one point.
+ */
+export function nounToKeep(noun: string): string {
+  const plural = DIGEST_NOUNS.find((n) => n.toLowerCase() === `${noun.toLowerCase()}s`);
+  return plural ?? noun;
 }
 
 /** "One Observation", "Four Observations": a plural noun loses its -s for a single point. */
@@ -142,16 +194,22 @@ export function countedNoun(count: number, noun: string): string {
   return count === 1 && /[^s]s$/i.test(noun) ? noun.slice(0, -1) : noun;
 }
 
-/** The "Situation:" paragraph: the background, ending with the question (added unless it does). */
-export function situationParagraph(post: Pick<DigestPost, 'question' | 'background'>): string {
+/**
+ * The "Situation:" paragraph: the background, ending with the question (added unless it does); an
+ * imported post's paragraph as it came.
+ */
+export function situationParagraph(post: Pick<DigestPost, 'question' | 'background' | 'asPosted'>): string {
   const background = oneLine(post.background);
+  if (post.asPosted) return background;
   const question = oneLine(post.question);
   if (background === '') return question;
   if (background.toLowerCase().endsWith(question.toLowerCase())) return background;
   return `${background} ${question}`;
 }
 
+/** The credit's sentence: as an imported post wrote it, or Roundtable's own. */
 export function creditLine(credit: DigestCredit): string {
+  if (credit.text !== undefined) return oneLine(credit.text);
   return `Special thanks to ${oneLine(credit.name)} of ${oneLine(credit.org)} for ${credit.pronoun} insight and input to this discussion.`;
 }
 

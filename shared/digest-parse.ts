@@ -1,14 +1,21 @@
-// Reads digest posts in the seed format out of free text, tolerating the ways real posts vary:
-// typographic quotes and dashes, stray spaces and blank lines, Markdown marks, a count word that
-// disagrees with the bullets, a missing credit and text around the posts. Pure; never throws.
+// Reads digest posts in the seed format out of free text, tolerating the ways real posts vary: stray
+// spaces and blank lines, Markdown marks, HTML character references of a page saved as text, a date
+// or byline under the title and the page's other furniture ("Posted in …", "Leave a comment",
+// "Like this:"), a count word that disagrees with the bullets, a credit as a closing line or as the
+// last bullet, or none, and text around the posts. A post is kept in its own words: its heading, its
+// Situation paragraph and its credit's sentence as written, typographic quotes, dashes, ellipses and
+// non-breaking spaces included. Pure; never throws.
 import {
   CREDIT_PRONOUNS,
   countFromWord,
+  creditLine,
   oneLine,
   type CreditPronoun,
+  type DigestCredit,
   type DigestPoint,
   type DigestPost,
 } from './digest-format';
+import { decodeEntities } from './html-entities';
 
 export interface ParsedPost extends DigestPost {
   /** 1-based line of the title in the file. */
@@ -17,6 +24,10 @@ export interface ParsedPost extends DigestPost {
   tags: string[];
   /** Imported anyway, but worth the chair's look (a count that disagrees with the bullets). */
   warnings: string[];
+  /** The post carried the "Confidential" label a full digest gives a confidential situation. */
+  confidential: boolean;
+  /** It has no advice to read (no "Advice from the CEOs:", or nothing under it): kept only on request. */
+  withoutAdvice: boolean;
 }
 
 export interface SkippedPost {
@@ -37,9 +48,17 @@ const TITLE = new RegExp(`^(.*?\\S)\\s+${COUNT}\\s+([A-Za-z][A-Za-z-]{0,29})\\s*
 const SITUATION = /^situation\s*:\s*(.*)$/i;
 const ADVICE = /^advice\s+from\s+the\s+ceos?\s*:?\s*(.*)$/i;
 const TAG_ARCHIVES = /^tag\s+archives?\s*:\s*(.+)$/i;
-const POSTS_TAGGED = /^posts\s+tagged\s+['"](.+?)['"]\s*$/i;
-const SEPARATOR = /^\[\s*like\s*\]$/i;
-const BULLET = /^(\s*)(?:[•◦▪‣●○*+-]|\d{1,3}[.)])\s+(.*)$/;
+const POSTS_TAGGED = /^posts\s+tagged\s+['"‘’“”](.+?)['"‘’“”]\s*$/i;
+const CONFIDENTIAL = /^confidential$/i;
+// Between posts: "[like]" of the seed format, and the like and share buttons' words of a saved page.
+const SEPARATOR =
+  /^(?:\[\s*like\s*\]|like|like\s+this\s*:?|like\s+loading\s*(?:\.\.\.|…)?|share\s+this\s*:?)$/i;
+// A bullet's mark: the first group marks a point in any list; the second conventionally marks a
+// sub-point, so one of them beside a point of the first at the same indentation has lost its nesting.
+const TOP_MARKS = '•●*+\\-–—−';
+const SUB_MARKS = '◦○▪▫‣⁃';
+const BULLET = new RegExp(`^(\\s*)([${TOP_MARKS}${SUB_MARKS}]|\\d{1,3}[.)])\\s+(.*)$`);
+const SUB_MARK = new RegExp(`^[${SUB_MARKS}]$`);
 // "Special thanks to NAME of ORG for his/her/their …". The format cannot tell where a name with "of"
 // in it ends, so the first " of " does (organizations have "of" in them far more often than names);
 // the first " for his/her/their" ends the organization. Without a "for …", a final period ends the
@@ -50,6 +69,33 @@ const CREDIT = new RegExp(
 );
 
 const CREDIT_START = /^special\s/i;
+
+// A page's furniture around a post: the date and byline under its title, its categories, the
+// comments link. Read only where it can stand (between a title and "Situation:", in the advice) and
+// only in a short line.
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
+const DATE = `${WEEKDAY}(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})`;
+const FURNITURE = [
+  // "June 3, 2011 by admin", "Posted on 3 June 2011 | Leave a comment"
+  new RegExp(`^(?:(?:posted|published|written|updated)\\s+(?:on\\s+)?)?${DATE}(?:[^\\p{L}\\p{N}].*)?$`, 'iu'),
+  // "Posted by admin on June 3, 2011", "by Pat Lee"
+  /^(?:posted|written|published)\s+by\s+\S.*$/i,
+  /^by\s+\S+(?:\s+\S+){0,2}$/i,
+  new RegExp(`^by\\s+.+?\\s+(?:on\\s+)?${DATE}.*$`, 'i'),
+  // "Posted in Leadership", "Filed under Teamwork, Growth | 2 Comments"
+  /^(?:posted|filed)\s+(?:in|under)\s+\S.*$/i,
+  /^(?:categor(?:y|ies)|tagged)\s*:\s*\S.*$/i,
+  // "Leave a comment", "3 Comments", "Comments are closed."
+  /^(?:leave\s+a\s+(?:comment|reply)|no\s+comments?(?:\s+yet)?|one\s+comment|\d+\s+comments?|comments?\s+(?:\(\d+\)|off|closed|are\s+closed))\W*$/i,
+];
+const FURNITURE_MAX = 200;
+
+/** A line of furniture; never a title, whose question may well start "By" or with a date. */
+function isFurniture(text: string): boolean {
+  return text.length <= FURNITURE_MAX && FURNITURE.some((pattern) => pattern.test(text)) && !TITLE.test(text);
+}
 
 /**
  * A credit line read by CREDIT with each run of four spaces or more cut to three. No match of CREDIT
@@ -63,31 +109,63 @@ function creditMatch(line: string): RegExpExecArray | null {
   return CREDIT.exec(line.replace(/\s{4,}/g, '   '));
 }
 
-const TYPOGRAPHIC =
-  /[\u2018\u2019\u201A\u2032\u201C\u201D\u201E\u2033\u2013\u2014\u2212\u00A0\u2007\u202F\u200B\uFEFF\u2028\u2029\t]/;
+const SITE_START = /https?:\/\/|www\./gi;
 
 /**
- * Typographic marks to their plain forms, odd spaces and tabs to spaces, trailing space off. The line
- * and paragraph separators (U+2028, U+2029) are spaces here as they are to oneLine: left in, they end
- * the line for every pattern's "." and each pattern fails only after trying every way to split the
- * spaces before them.
+ * An organization without the address a page wrote after it ("Ruiz Foods (http://ruizfoods.example)"
+ * is Ruiz Foods). Found by its last "http://" or "www.", read once; the address must end the text.
+ */
+function withoutAddress(org: string): string {
+  let start = -1;
+  for (const found of org.matchAll(SITE_START)) start = found.index;
+  if (start <= 0 || /\s/.test(org.slice(start).replace(/\)\s*$/, ''))) return org;
+  let end = start;
+  while (end > 0 && /[\s(,;:–—-]/.test(org.charAt(end - 1))) end--;
+  return end === 0 ? org : org.slice(0, end);
+}
+
+/**
+ * A credit from its sentence (a line, or a bullet's text), keeping the sentence when it is its own;
+ * `escaped` when the sentence still has Markdown's escapes in it.
+ */
+function readCredit(sentence: string, escaped: boolean): DigestCredit | null {
+  const thanks = creditMatch(sentence);
+  if (!thanks) return null;
+  const unescaped = escaped ? unescapeText : (text: string) => text;
+  const pronoun = (thanks[3]?.toLowerCase() ?? 'their') as CreditPronoun;
+  const org = oneLine(unescaped(thanks[2] ?? ''));
+  const credit: DigestCredit = {
+    name: oneLine(unescaped(thanks[1] ?? '')),
+    org: oneLine(withoutAddress(thanks[3] ? org : org.replace(/[.!]$/, ''))),
+    pronoun,
+  };
+  const text = oneLine(unescaped(sentence));
+  return text === creditLine(credit) ? credit : { ...credit, text };
+}
+
+/**
+ * A line as the patterns read it: HTML character references decoded, tabs as four spaces, the line
+ * and paragraph separators (U+2028, U+2029) as spaces, trailing space off. The separators are spaces
+ * here as they are to oneLine: left in, they end the line for every pattern's "." and each pattern
+ * fails only after trying every way to split the spaces before them. Typographic marks stay.
  */
 export function normalizeLine(raw: string): string {
-  // Most lines have none of these: one test instead of five replacements keeps long files cheap.
-  if (!TYPOGRAPHIC.test(raw)) return raw.trimEnd();
-  return raw
-    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
-    .replace(/[\u2013\u2014\u2212]/g, '-')
-    .replace(/[\u00A0\u2007\u202F\u200B\uFEFF\u2028\u2029]/g, ' ')
+  const decoded = decodeEntities(raw);
+  // Most lines have none of these: one test instead of two replacements keeps long files cheap.
+  if (!/[\t\u2028\u2029]/.test(decoded)) return decoded.trimEnd();
+  return decoded
+    .replace(/[\u2028\u2029]/g, ' ')
     .replace(/\t/g, '    ')
     .trimEnd();
 }
 
-/** Markdown's backslash escapes taken off, once: every escape the exporter writes, and "." and "-". */
+/**
+ * Markdown's backslash escapes taken off, once: every escape the exporter writes ("&" before a
+ * character reference among them), and "." and "-".
+ */
 function unescapeText(text: string): string {
   if (!text.includes('\\')) return text;
-  return text.replace(/\\([\\`*_[\]<>#|.+-])/g, '$1');
+  return text.replace(/\\([\\`*_[\]<>#|.+&-])/g, '$1');
 }
 
 /**
@@ -108,9 +186,13 @@ function plain(line: string): string {
   return unescapeText(unmarked(line)).trim();
 }
 
-/** A pair of quotes around a whole tag ("Tag Archives: 'Teamwork'") is not part of its name. */
+const QUOTE_PAIRS = ["''", '""', '‘’', '“”', '’’', '””', '«»'];
+
+/** A pair of quotes around a whole tag ("Tag Archives: ‘Teamwork’") is not part of its name. */
 function unquote(text: string): string {
-  return text.replace(/^(['"])(.+)\1$/, '$2');
+  if (text.length < 3) return text;
+  const pair = text.charAt(0) + text.charAt(text.length - 1);
+  return QUOTE_PAIRS.includes(pair) ? text.slice(1, -1) : text;
 }
 
 /** The file's lines, normalized; line `index` is line `index + 1` of the file. */
@@ -122,7 +204,7 @@ function lineAt(lines: Lines, index: number): string {
 
 export function parseDigest(source: string): DigestParse {
   // Plain strings, normalized in place: a file of millions of short lines holds no object per line.
-  const lines: Lines = source.split(/\r\n|\r|\n/);
+  const lines: Lines = source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   for (let j = 0; j < lines.length; j++) lines[j] = normalizeLine(lineAt(lines, j));
   const posts: ParsedPost[] = [];
   const skipped: SkippedPost[] = [];
@@ -150,7 +232,7 @@ export function parseDigest(source: string): DigestParse {
       i++;
       continue;
     }
-    const titleAt = previousNonEmpty(lines, i);
+    const titleAt = titleBefore(lines, i);
     const end = postEnd(lines, i + 1);
     const parsed = readPost(lines, titleAt, i, end, tags);
     if ('reason' in parsed) skipped.push(parsed);
@@ -160,42 +242,56 @@ export function parseDigest(source: string): DigestParse {
   return { posts, skipped };
 }
 
-/** The index of the non-empty line before `index`, or null at a separator or the file's start. */
-function previousNonEmpty(lines: Lines, index: number): number | null {
+/**
+ * The index of a "Situation:" line's title: the non-empty line before it, past a date, byline or
+ * other furniture; null at a separator or the file's start.
+ */
+function titleBefore(lines: Lines, index: number): number | null {
   for (let j = index - 1; j >= 0; j--) {
     const text = plain(lineAt(lines, j));
-    if (text === '') continue;
+    if (text === '' || isFurniture(text)) continue;
     return SEPARATOR.test(text) ? null : j;
   }
   return null;
 }
 
-function nextNonEmpty(lines: Lines, index: number): string {
+/** The first line of a post: its title, or the "Confidential" label right before it. */
+function postStart(lines: Lines, titleAt: number): number {
+  for (let j = titleAt - 1; j >= 0; j--) {
+    const text = plain(lineAt(lines, j));
+    if (text === '') continue;
+    return CONFIDENTIAL.test(text) ? j : titleAt;
+  }
+  return titleAt;
+}
+
+function nextContent(lines: Lines, index: number): string {
   for (let j = index + 1; j < lines.length; j++) {
     const text = plain(lineAt(lines, j));
-    if (text !== '') return text;
+    if (text !== '' && !isFurniture(text)) return text;
   }
   return '';
 }
 
 /**
- * A line ending in a count word and a noun, right before a "Situation:" line, is a post's title,
- * whatever it starts with: a question may begin "Situation:" or "Tag archives:" too.
+ * A line ending in a count word and a noun, right before a "Situation:" line (a date or byline
+ * aside), is a post's title, whatever it starts with: a question may begin "Situation:" or "Tag
+ * archives:" too.
  */
 function isTitle(lines: Lines, index: number): boolean {
-  return TITLE.test(plain(lineAt(lines, index))) && SITUATION.test(nextNonEmpty(lines, index));
+  return TITLE.test(plain(lineAt(lines, index))) && SITUATION.test(nextContent(lines, index));
 }
 
-/** A post ends at a separator, a tag header, or the next post's title (the line before "Situation:"). */
+/** A post ends at a separator, a tag header, or the next post (its label or title, before "Situation:"). */
 function postEnd(lines: Lines, from: number): number {
   for (let j = from; j < lines.length; j++) {
     const text = plain(lineAt(lines, j));
     if (SEPARATOR.test(text) || TAG_ARCHIVES.test(text) || POSTS_TAGGED.test(text)) return j;
     if (SITUATION.test(text)) {
-      if (isTitle(lines, j)) return j;
+      if (isTitle(lines, j)) return postStart(lines, j);
       let k = j - 1;
-      while (k > from && plain(lineAt(lines, k)) === '') k--;
-      return k;
+      while (k > from && (plain(lineAt(lines, k)) === '' || isFurniture(plain(lineAt(lines, k))))) k--;
+      return k > from ? postStart(lines, k) : k;
     }
   }
   return lines.length;
@@ -211,143 +307,256 @@ function readPost(
   const title = titleAt === null ? '' : oneLine(unescapeText(unmarked(lineAt(lines, titleAt))));
   const at = (titleAt ?? start) + 1;
   const titleMatch = TITLE.exec(title);
-  if (!titleMatch) {
+  if (!titleMatch || titleAt === null) {
     return {
       line: at,
       title,
       reason: 'No title line ending in a count word and a noun before "Situation:".',
     };
   }
-  const heading = titleMatch[1] ?? '';
+  // The title is the post's heading as written, its count phrase aside; the count is the exporter's
+  // to write again, the noun the situation's to keep.
+  const question = oneLine(titleMatch[1] ?? '');
   const stated = countFromWord(titleMatch[2] ?? '');
   const noun = capitalizeNoun(titleMatch[3] ?? '');
+  const confidential = postStart(lines, titleAt) !== titleAt;
 
-  // "Situation:" runs until "Advice from the CEOs:".
+  // "Situation:" runs until "Advice from the CEOs:". Without one, it is the paragraph that starts
+  // there, and the text after it is left out with a warning.
   const situation: string[] = [SITUATION.exec(unmarked(lineAt(lines, start)))?.[1] ?? ''];
-  let j = start + 1;
   let adviceAt = -1;
-  for (; j < end; j++) {
+  for (let j = start + 1; j < end; j++) {
     if (ADVICE.test(plain(lineAt(lines, j)))) {
       adviceAt = j;
       break;
     }
-    situation.push(unmarked(lineAt(lines, j)));
   }
-  const situationText = oneLine(unescapeText(situation.join(' ')));
-  if (adviceAt === -1) return { line: at, title, reason: 'It has no "Advice from the CEOs:" section.' };
-
-  const { points, credit, after } = readAdvice(lines, adviceAt + 1, end);
-  // A situation without advice is exported with a count of 0 and no bullets; any other count with
-  // no bullets means advice written some way this parser cannot read.
-  if (points.length === 0 && stated !== 0) {
-    return { line: at, title, reason: 'Its advice section has no bullets.' };
-  }
-  const { question, background } = splitQuestion(situationText, heading);
-  if (question === '') return { line: at, title, reason: 'Its title has no question.' };
-
   const warnings: string[] = [];
-  if (stated !== points.length) {
+  const base = { line: at, title, question, noun, tags, confidential, asPosted: true as const };
+  if (adviceAt === -1) {
+    let j = start + 1;
+    for (; j < end; j++) {
+      const text = unmarked(lineAt(lines, j));
+      if (text === '' && situation.some((piece) => piece !== '')) break;
+      situation.push(text);
+    }
+    const after = countText(lines, j, end);
+    warnings.push('It has no "Advice from the CEOs:" section.');
+    if (after > 0) warnings.push(leftOut(after, 'the situation'));
+    return {
+      ...base,
+      background: oneLine(unescapeText(situation.join(' '))),
+      points: [],
+      credit: null,
+      warnings,
+      withoutAdvice: true,
+    };
+  }
+  for (let j = start + 1; j < adviceAt; j++) situation.push(unmarked(lineAt(lines, j)));
+  const background = oneLine(unescapeText(situation.join(' ')));
+
+  const sameLine = ADVICE.exec(plain(lineAt(lines, adviceAt)))?.[1] ?? '';
+  const advice = readAdvice(lines, adviceAt + 1, end, sameLine === '' ? null : sameLine);
+  const { points } = advice;
+  let { credit } = advice;
+  // A last bullet that reads as a credit is the credit, unless the title's count takes it in.
+  if (!credit && advice.lastBullet && stated !== points.length) {
+    credit = { ...advice.lastBullet.credit, bullet: true };
+    points.pop();
+  }
+  // An advice section with nothing in it: a count of 0 is a situation the export wrote without
+  // advice; any other count is advice this post lost.
+  const withoutAdvice = points.length === 0 && stated !== 0;
+  if (withoutAdvice) {
+    warnings.push('Its "Advice from the CEOs:" section has no advice in it.');
+  } else if (stated !== points.length) {
     warnings.push(
       `The title counts ${titleMatch[2]} (${stated ?? '?'}), but there are ${points.length} top-level advice points.`,
     );
   }
-  if (after > 0) warnings.push(`${after} line${after === 1 ? '' : 's'} of text after the advice left out.`);
-  return { line: at, title, question, background, noun, points, credit, tags, warnings };
+  warnings.push(...nestingWarnings(advice));
+  if (advice.after > 0) warnings.push(leftOut(advice.after, 'the advice'));
+  return { ...base, background, points, credit, warnings, withoutAdvice };
+}
+
+function leftOut(count: number, what: string): string {
+  return `${count} line${count === 1 ? '' : 's'} of text after ${what} left out.`;
+}
+
+/** Lines of text in [from, end), furniture aside. */
+function countText(lines: Lines, from: number, end: number): number {
+  let count = 0;
+  for (let j = from; j < end; j++) {
+    const text = plain(lineAt(lines, j));
+    if (text !== '' && !isFurniture(text)) count++;
+  }
+  return count;
 }
 
 function capitalizeNoun(noun: string): string {
   return noun.charAt(0).toUpperCase() + noun.slice(1).toLowerCase();
 }
 
-/** The question as asked sits at the end of "Situation:"; the title has it in title case. */
-function splitQuestion(situation: string, heading: string): { question: string; background: string } {
-  // Compared in lower case, cut by the heading's own length: lower-casing may change a length ("İ").
-  const wanted = oneLine(heading);
-  const tail = situation.slice(Math.max(0, situation.length - wanted.length));
-  if (wanted !== '' && tail.toLowerCase() === wanted.toLowerCase()) {
-    return { question: tail, background: situation.slice(0, situation.length - wanted.length).trim() };
-  }
-  // Otherwise the last sentence ending in "?" is the question; failing that, the title itself.
-  const last = lastQuestion(situation);
-  if (last.trim().length > 3) {
-    return { question: last.trim(), background: situation.slice(0, situation.length - last.length).trim() };
-  }
-  return { question: oneLine(heading), background: situation };
+/** A few words of a point, to name it in a warning. */
+function quoted(points: readonly DigestPoint[]): string {
+  const first = points[0]?.text ?? '';
+  const words = first.length > 40 ? `${first.slice(0, 40).trimEnd()}…` : first;
+  return points.length === 1 ? `“${words}”` : `“${words}” and ${points.length - 1} more`;
 }
 
-const SENTENCE_END = new Set(['.', '?', '!']);
-
-/**
- * The sentence that ends the text with "?", from just after the "." "?" or "!" before it; '' when
- * the text does not end with "?". Read backwards once: a pattern looking for it from every position
- * reads a long paragraph without "?" once per character.
- */
-function lastQuestion(text: string): string {
-  const end = text.trimEnd().length;
-  if (text[end - 1] !== '?') return '';
-  let start = end - 1;
-  while (start > 0 && !SENTENCE_END.has(text[start - 1] ?? '')) start--;
-  return text.slice(start, end);
+function nestingWarnings(advice: Advice): string[] {
+  const warnings: string[] = [];
+  if (advice.unmarked.length > 0) {
+    const n = advice.unmarked.length;
+    warnings.push(
+      `Nesting may be lost: ${n} advice point${n === 1 ? '' : 's'} (${quoted(advice.unmarked)}) ${n === 1 ? 'has' : 'have'} no bullet of ${n === 1 ? 'its' : 'their'} own, so ${n === 1 ? 'it is' : 'they are'} read at the level of the point above.`,
+    );
+  }
+  if (advice.flattened.length > 0) {
+    const n = advice.flattened.length;
+    warnings.push(
+      `Nesting may be lost: ${n} advice point${n === 1 ? '' : 's'} (${quoted(advice.flattened)}) marked as ${n === 1 ? 'a sub-point' : 'sub-points'} ${n === 1 ? 'stands' : 'stand'} at the same indentation as the point above.`,
+    );
+  }
+  return warnings;
 }
 
 interface Advice {
   points: DigestPoint[];
-  credit: DigestPost['credit'];
+  credit: DigestCredit | null;
+  /** The last bullet, when it is a top-level point with nothing under it that reads as a credit. */
+  lastBullet: { credit: DigestCredit } | null;
   /** Lines of text around the post after the advice, left out. */
   after: number;
+  /** Points read from lines without a bullet among bulleted ones, or in advice without bullets. */
+  unmarked: DigestPoint[];
+  /** Points marked as sub-points at the indentation of the point before them. */
+  flattened: DigestPoint[];
 }
 
-/** A bullet being read: its point, and its text so far in pieces, folded to one line once at the end. */
+/** A point being read: its text so far in pieces, folded to one line once at the end. */
 interface OpenPoint {
   indent: number;
+  /** Its bullet's mark; '' for a line without one. */
+  mark: string;
   point: DigestPoint;
+  /** The list it is in: its parent's points, or the top level. */
+  siblings: DigestPoint[];
   pieces: string[];
 }
 
-function readAdvice(lines: Lines, from: number, end: number): Advice {
+function readAdvice(lines: Lines, from: number, end: number, first: string | null): Advice {
   const points: DigestPoint[] = [];
   const stack: OpenPoint[] = [];
   // Folding a point's text again at each continuation line would read a long point once per line.
-  const continued: OpenPoint[] = [];
-  let credit: DigestPost['credit'] = null;
+  const continued = new Set<OpenPoint>();
+  const read = new Map<DigestPoint, OpenPoint>();
+  const unmarkedPoints: DigestPoint[] = [];
+  const flattened = new Set<DigestPoint>();
+  // Lines without a bullet after the last bullet so far: points of their own if a bullet follows,
+  // text around the post if none does.
+  let pending: OpenPoint[] = [];
+  let bullets = 0;
+  // Set by readLine: a holder, which the checks after the loop read as it is then.
+  const closing: { credit: DigestCredit | null } = { credit: null };
   let after = 0;
   let finished = false;
-  for (let j = from; j < end; j++) {
-    const raw = lineAt(lines, j);
+
+  /** A point in its place by its indentation: under the nearest point above indented less. */
+  const place = (text: string, indent: number, mark: string): OpenPoint => {
+    while ((stack[stack.length - 1]?.indent ?? -1) >= indent) stack.pop();
+    const parent = stack[stack.length - 1];
+    const siblings = parent ? parent.point.points : points;
+    const entry: OpenPoint = { indent, mark, point: { text, points: [] }, siblings, pieces: [text] };
+    siblings.push(entry.point);
+    stack.push(entry);
+    read.set(entry.point, entry);
+    return entry;
+  };
+  /** Pending lines become points at the level of the point above them (the top level at first). */
+  const placePending = () => {
+    for (const line of pending) {
+      const entry = place(line.point.text, stack[stack.length - 1]?.indent ?? 0, '');
+      entry.pieces = line.pieces;
+      if (line.pieces.length > 1) continued.add(entry);
+      unmarkedPoints.push(entry.point);
+    }
+    pending = [];
+  };
+  const readLine = (raw: string) => {
     const text = unmarked(raw);
-    if (text === '') continue;
-    const thanks = creditMatch(text);
+    if (text === '') return;
+    const thanks = finished ? null : readCredit(text, true);
     if (thanks) {
-      const org = oneLine(unescapeText(thanks[2] ?? ''));
-      credit = {
-        name: oneLine(unescapeText(thanks[1] ?? '')),
-        org: thanks[3] ? org : org.replace(/[.!]$/, ''),
-        pronoun: (thanks[3]?.toLowerCase() ?? 'their') as CreditPronoun,
-      };
+      closing.credit = thanks;
+      after += pending.length;
+      pending = [];
       finished = true;
-      continue;
+      return;
     }
-    const bullet = finished ? null : BULLET.exec(raw);
+    if (finished) {
+      if (!isFurniture(plain(raw))) after++;
+      return;
+    }
+    const bullet = BULLET.exec(raw);
     if (bullet) {
+      const body = oneLine(unescapeText(bullet[3] ?? ''));
+      if (body === '') return;
+      placePending();
       const indent = (bullet[1] ?? '').length;
-      const point: DigestPoint = { text: oneLine(unescapeText(bullet[2] ?? '')), points: [] };
-      if (point.text === '') continue;
-      while ((stack[stack.length - 1]?.indent ?? -1) >= indent) stack.pop();
-      const parent = stack[stack.length - 1];
-      (parent ? parent.point.points : points).push(point);
-      stack.push({ indent, point, pieces: [point.text] });
-      continue;
+      const mark = bullet[2] ?? '';
+      const entry = place(body, indent, mark);
+      bullets++;
+      // A sub-point's mark beside a point's at the same indentation: the indentation was lost.
+      const before = read.get(entry.siblings[entry.siblings.length - 2] ?? entry.point);
+      if (
+        SUB_MARK.test(mark) &&
+        before &&
+        before !== entry &&
+        before.indent === indent &&
+        (flattened.has(before.point) || (before.mark !== '' && !SUB_MARK.test(before.mark)))
+      ) {
+        flattened.add(entry.point);
+      }
+      return;
     }
-    // An indented line continues the bullet above it; anything else is text around the post.
-    const last = stack[stack.length - 1];
-    if (!finished && last && /^\s+/.test(raw)) {
-      if (last.pieces.length === 1) continued.push(last);
+    if (isFurniture(plain(raw))) return;
+    // An indented line continues the point above it; any other line is a point without a bullet,
+    // or text around the post.
+    const last = pending[pending.length - 1] ?? stack[stack.length - 1];
+    if (last && /^\s+/.test(raw)) {
+      if (last.pieces.length === 1) continued.add(last);
       last.pieces.push(unescapeText(text));
-    } else {
-      finished = finished || points.length > 0;
-      after++;
+      return;
     }
-  }
-  for (const open of continued) open.point.text = oneLine(open.pieces.join(' '));
-  return { points, credit, after };
+    const body = oneLine(unescapeText(text));
+    pending.push({
+      indent: 0,
+      mark: '',
+      point: { text: body, points: [] },
+      siblings: points,
+      pieces: [body],
+    });
+  };
+
+  if (first !== null) readLine(first);
+  for (let j = from; j < end; j++) readLine(lineAt(lines, j));
+  // Advice with no bullet at all is a list whose marks and indentation were lost: each line a point.
+  if (bullets === 0) placePending();
+  else after += pending.length;
+  for (const entry of continued) entry.point.text = oneLine(entry.pieces.join(' '));
+
+  const last = points[points.length - 1];
+  const lastCredit =
+    closing.credit === null && last && last.points.length === 0 && read.get(last)?.mark !== ''
+      ? readCredit(last.text, false)
+      : null;
+  return {
+    points,
+    credit: closing.credit,
+    lastBullet: lastCredit ? { credit: lastCredit } : null,
+    after,
+    unmarked: unmarkedPoints,
+    flattened: [...flattened],
+  };
 }

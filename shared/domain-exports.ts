@@ -30,6 +30,8 @@ export interface ImportPreviewPost {
   tags: string[];
   adviceCount: number;
   credit: string | null;
+  /** It carried the "Confidential" label, and comes in confidential. */
+  confidential: boolean;
   warnings: string[];
   /** Null when it will be imported; otherwise why it is skipped. */
   skipReason: string | null;

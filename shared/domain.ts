@@ -4,6 +4,14 @@ import type { DigestCredit } from './digest-format';
 export const MEMBER_ROLES = ['chair', 'member', 'guest'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
+/**
+ * Where a member comes from: 'room' for a person of the group; 'digest' for the stand-in that
+ * imported digest posts are presented and advised by, who is no one in the room (docs/architecture.md,
+ * "The digest post").
+ */
+export const MEMBER_ORIGINS = ['room', 'digest'] as const;
+export type MemberOrigin = (typeof MEMBER_ORIGINS)[number];
+
 export const CONTRIBUTION_KINDS = ['question', 'advice', 'experience', 'observation'] as const;
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 
@@ -23,6 +31,7 @@ export interface Member {
   company: string;
   title: string;
   role: MemberRole;
+  origin: MemberOrigin;
   createdAt: number;
 }
 

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'LOCKED',
   /** A passphrase, recovery key or archive key that does not open this archive: nothing changed. */
   'WRONG_KEY',
+  /** A file offered as a digest holds no digest post at all: nothing was imported. */
+  'NOT_A_DIGEST',
   'INTERNAL',
 ] as const;
 

@@ -1,21 +1,40 @@
 // Digest import: a preview of what a file's posts become, then the import itself, one file in one
-// transaction (a failure writes nothing). Posts carry no authors, so every imported situation is
-// presented and its advice authored by one "Imported" guest of the chosen group; a post's "Special
-// thanks to…" line is kept as the situation's credit. A post whose situation is already in the group
-// (or earlier in the file) is skipped, and its tags go on that situation: each tag's digest of an
-// archive carries one tag, and importing them all gives every situation all of its tags.
-import { normalizeLine, parseDigest, type ParsedPost } from '../../shared/digest-parse';
-import { creditLine, oneLine, type DigestCredit, type DigestPoint } from '../../shared/digest-format';
+// transaction (a failure writes nothing). A post is kept in its own words: its heading is the
+// situation's title, its whole Situation paragraph the background, the noun its title counted in and
+// its "Special thanks to…" credit (the sentence and where it stood) stay with the situation, and a
+// "Confidential" label marks it confidential. Posts carry no authors: every imported situation is
+// presented and its advice given by the group's digest voice, who is no one in the room
+// (docs/architecture.md, "The digest post"). A post whose situation is already in the group (or
+// earlier in the file) is skipped, and its tags go on that situation: each tag's digest of an archive
+// carries one tag, and importing them all gives every situation all of its tags.
+import { parseDigest, type ParsedPost } from '../../shared/digest-parse';
+import {
+  creditLine,
+  foldTypography,
+  nounToKeep,
+  situationParagraph,
+  type DigestCredit,
+  type DigestPoint,
+} from '../../shared/digest-format';
 import type { ImportPreviewPost, ImportReport } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/router';
 import type { Store } from '../store';
 import { newId, now } from '../store/ids';
 import type { ServiceContext } from './context';
 import { requireGroup } from './groups';
 
-/** The guest member imported situations and advice are attributed to. */
+/** The name of a group's digest voice, shown where an imported post's presenter or advice is. */
 export const IMPORTED_MEMBER = 'Imported';
 const PROGRESS_EVERY = 250;
+
+/** What a file with no post in it is told. */
+export const NO_POSTS = "No 'Situation / Advice from the CEOs' posts were found in this file.";
+
+export interface ImportOptions {
+  /** Import the posts that have no advice, as situations without any (off unless the chair asks). */
+  includeWithoutAdvice: boolean;
+}
 
 function countPoints(points: DigestPoint[]): number {
   return points.reduce((n, p) => n + 1 + countPoints(p.points), 0);
@@ -49,16 +68,17 @@ function creditToKeep(credit: DigestCredit | null): { credit: DigestCredit | nul
       warning: `Its "Special thanks" line is longer than ${CREDIT_PART_MAX} characters a part; left out.`,
     };
   }
-  return { credit: { name, org, pronoun: credit.pronoun }, warning: null };
+  return { credit: { ...credit, name, org }, warning: null };
 }
 
 /**
- * A post is the same situation as another when their questions and backgrounds read the same, letter
- * case, whitespace and typographic marks aside. The same question asked again with another
+ * A post is the same situation as another when their questions and Situation paragraphs read the
+ * same, letter case, whitespace and typographic marks aside: a situation brought to a meeting is its
+ * question and the paragraph a digest writes for it. The same question asked again with another
  * background is another situation.
  */
-function situationKey(question: string, background: string): string {
-  return `${oneLine(normalizeLine(question))}\n${oneLine(normalizeLine(background))}`.toLowerCase();
+function situationKey(question: string, paragraph: string): string {
+  return `${foldTypography(question)}\n${foldTypography(paragraph)}`.toLowerCase();
 }
 
 /** A situation a post turned out to repeat: in the group already, or to be imported from this file. */
@@ -77,11 +97,20 @@ interface Plan {
   retag: { situationId: string; tags: string[] }[];
 }
 
-function plan(store: Store, groupId: string, text: string): Plan {
+const WITHOUT_ADVICE =
+  'It has no advice; tick “Import posts without advice” to bring it in as a situation without any.';
+
+function plan(store: Store, groupId: string, text: string, options: ImportOptions): Plan {
   const parsed = parseDigest(text);
+  if (parsed.posts.length === 0 && parsed.skipped.length === 0) throw new AppError('NOT_A_DIGEST', NO_POSTS);
   const inGroup = new Map<string, string>();
   for (const s of store.imports.situations(groupId)) {
-    const key = situationKey(s.title, s.background);
+    const paragraph = situationParagraph({
+      question: s.title,
+      background: s.background,
+      asPosted: s.textForm === 'post',
+    });
+    const key = situationKey(s.title, paragraph);
     if (!inGroup.has(key)) inGroup.set(key, s.id);
   }
   const seen = new Map<string, Repeated>();
@@ -91,7 +120,7 @@ function plan(store: Store, groupId: string, text: string): Plan {
     const situationId = inGroup.get(key);
     if (!repeated && situationId !== undefined) {
       const tags = store.tags.listBySituation(situationId).map((t) => t.name);
-      repeated = { situationId, tags: [], has: new Set(tags.map((t) => t.toLowerCase())) };
+      repeated = { situationId, tags: [], has: new Set(tags.map(tagKey)) };
       seen.set(key, repeated);
     }
     return repeated;
@@ -104,15 +133,15 @@ function plan(store: Store, groupId: string, text: string): Plan {
       warnings: warning ? [...parsedPost.warnings, warning] : parsedPost.warnings,
     };
     const key = situationKey(post.question, post.background);
-    let skipReason = tooLong(post);
+    let skipReason = post.withoutAdvice && !options.includeWithoutAdvice ? WITHOUT_ADVICE : tooLong(post);
     const repeated = skipReason === null ? repeatedOf(key) : null;
     if (repeated) {
       skipReason =
         repeated.situationId === null
           ? 'The same situation (question and background) comes earlier in this file.'
           : 'This situation (its question and background) is already in the group.';
-      const added = post.tags.filter((t) => !repeated.has.has(t.toLowerCase()));
-      for (const tag of added) repeated.has.add(tag.toLowerCase());
+      const added = post.tags.filter((t) => !repeated.has.has(tagKey(t)));
+      for (const tag of added) repeated.has.add(tagKey(tag));
       repeated.tags.push(...added);
       if (added.length > 0) {
         const names = added.map((t) => `“${t}”`).join(', ');
@@ -123,11 +152,7 @@ function plan(store: Store, groupId: string, text: string): Plan {
       }
     } else if (skipReason === null) {
       const entry = { post, tags: [...post.tags] };
-      seen.set(key, {
-        situationId: null,
-        tags: entry.tags,
-        has: new Set(post.tags.map((t) => t.toLowerCase())),
-      });
+      seen.set(key, { situationId: null, tags: entry.tags, has: new Set(post.tags.map(tagKey)) });
       toImport.push(entry);
     }
     return {
@@ -137,6 +162,7 @@ function plan(store: Store, groupId: string, text: string): Plan {
       tags: [...post.tags],
       adviceCount: countPoints(post.points),
       credit: post.credit ? creditLine(post.credit) : null,
+      confidential: post.confidential,
       warnings: post.warnings,
       skipReason,
     };
@@ -149,6 +175,7 @@ function plan(store: Store, groupId: string, text: string): Plan {
       tags: [],
       adviceCount: 0,
       credit: null,
+      confidential: false,
       warnings: [],
       skipReason: skip.reason,
     });
@@ -168,31 +195,37 @@ function plan(store: Store, groupId: string, text: string): Plan {
   };
 }
 
+/** A tag's name as tags are told apart: letter case and typographic marks aside. */
+function tagKey(name: string): string {
+  return foldTypography(name).toLowerCase();
+}
+
 export function digestImportHandlers(
   context: ServiceContext,
 ): Pick<Handlers, 'import.preview' | 'import.digest'> {
   const { store, emit } = context;
   return {
-    'import.preview': ({ groupId, text }) => {
+    'import.preview': ({ groupId, text, includeWithoutAdvice }) => {
       requireGroup(store, groupId);
-      return plan(store, groupId, text).report;
+      return plan(store, groupId, text, { includeWithoutAdvice }).report;
     },
 
-    'import.digest': ({ groupId, text }) => {
+    'import.digest': ({ groupId, text, includeWithoutAdvice }) => {
       requireGroup(store, groupId);
-      const { report, toImport, retag } = plan(store, groupId, text);
+      const { report, toImport, retag } = plan(store, groupId, text, { includeWithoutAdvice });
       if (toImport.length === 0 && retag.length === 0) return report;
       const at = now();
       const situationIds: string[] = [];
-      const tagIds = new Map<string, string>();
+      // A tag written with other quotes or dashes than one already here is that tag.
+      const tagIds = new Map(store.tags.list().map((t) => [tagKey(t.name), t.id]));
       const tagId = (name: string): string => {
-        const key = name.toLowerCase();
-        let id = tagIds.get(key) ?? store.tags.findByName(name)?.id;
+        const key = tagKey(name);
+        let id = tagIds.get(key);
         if (!id) {
           id = newId();
           store.tags.insert({ id, name, now: at });
+          tagIds.set(key, id);
         }
-        tagIds.set(key, id);
         return id;
       };
       store.db.transaction(() => {
@@ -200,20 +233,12 @@ export function digestImportHandlers(
           for (const tag of tags) store.tags.attach(situationId, tagId(tag));
         }
         if (toImport.length === 0) return;
-        let authorId = store.imports.placeholderMember(groupId, IMPORTED_MEMBER);
-        if (!authorId) {
-          authorId = newId();
-          store.members.insert({
-            id: authorId,
-            groupId,
-            name: IMPORTED_MEMBER,
-            company: '',
-            title: '',
-            role: 'guest',
-            now: at,
-          });
+        let voice = store.imports.digestVoice(groupId);
+        if (!voice) {
+          voice = newId();
+          store.imports.insertDigestVoice({ id: voice, groupId, name: IMPORTED_MEMBER, now: at });
         }
-        const author = authorId;
+        const author = voice;
         toImport.forEach(({ post, tags }, index) => {
           const situationId = newId();
           store.imports.insertSituation({
@@ -222,6 +247,8 @@ export function digestImportHandlers(
             presenterId: author,
             title: post.question,
             background: post.background,
+            noun: nounToKeep(post.noun),
+            confidential: post.confidential,
             credit: post.credit,
             now: at,
           });

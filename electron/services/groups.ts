@@ -37,11 +37,22 @@ export function requireGroup(store: ServiceContext['store'], id: string) {
   return group;
 }
 
+/**
+ * The member with this id; with a group, a person of that group, as one who attends, speaks, presents,
+ * endorses or commits must be. The group's digest voice, who stands for imported posts, is no one and
+ * does none of these.
+ */
 export function requireMember(store: ServiceContext['store'], id: string, groupId?: string): Member {
   const member = store.members.get(id);
   if (!member) throw new AppError('NOT_FOUND', 'That member no longer exists.');
   if (groupId !== undefined && member.groupId !== groupId) {
     throw new AppError('VALIDATION', `${member.name} is not a member of this group.`);
+  }
+  if (groupId !== undefined && member.origin === 'digest') {
+    throw new AppError(
+      'VALIDATION',
+      'Imported digest posts speak for no one in the group: choose a member of the group.',
+    );
   }
   return member;
 }

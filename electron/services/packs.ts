@@ -55,7 +55,13 @@ export function packContents(pack: PackReader): PackContents {
         presenterName: names.get(s.presenterId) ?? 'A member',
         credit:
           s.creditName && s.creditOrg && s.creditPronoun
-            ? { name: s.creditName, org: s.creditOrg, pronoun: s.creditPronoun }
+            ? {
+                name: s.creditName,
+                org: s.creditOrg,
+                pronoun: s.creditPronoun,
+                ...(s.creditText ? { text: s.creditText } : {}),
+                ...(s.creditForm === 'bullet' ? { bullet: true } : {}),
+              }
             : null,
         tags: tags.get(s.id) ?? [],
         points: (points.get(s.id) ?? []).map((c) => ({

@@ -37,8 +37,12 @@ export function exportQueries(db: Db) {
     .pluck();
 
   // Removed members and credits of removed situations too: their names are still in what was said.
+  // A digest voice is no one (migration 5), so its name is no one's.
   const members = db.prepare<[], Pick<Member, 'name' | 'company' | 'role'>>(
-    `SELECT DISTINCT name, company, role FROM members ORDER BY 1, 2, 3`,
+    `SELECT DISTINCT name, company, role FROM members WHERE origin = 'room' ORDER BY 1, 2, 3`,
+  );
+  const digestForm = db.prepare<[string], { noun: string | null; textForm: 'post' | null }>(
+    `SELECT digest_noun AS noun, text_form AS textForm FROM situations WHERE id = ?`,
   );
   const credits = db.prepare<[], Pick<DigestCredit, 'name' | 'org'>>(
     `SELECT DISTINCT credit_name AS name, credit_org AS org FROM situations
@@ -55,7 +59,15 @@ export function exportQueries(db: Db) {
       })),
     situationsTagged: (tagId: string): string[] => byTag.all(tagId),
     /**
-     * Everyone an anonymized export must not name: the members of every group (a chair's groups
+     * How an imported post wrote its situation (migration 5): the noun its title counted in, and
+     * whether its title and background are its heading and Situation paragraph as written.
+     */
+    digestForm: (situationId: string): { noun: string | null; asPosted: boolean } => {
+      const row = digestForm.get(situationId);
+      return { noun: row?.noun ?? null, asPosted: row?.textForm === 'post' };
+    },
+    /**
+     * Everyone an anonymized export must not name: the people of every group (a chair's groups
      * talk about each other's members too) and everyone credited anywhere in the archive.
      */
     people: () => ({ members: members.all(), credits: credits.all() }),

@@ -12,7 +12,7 @@ export interface MemberRow {
   now: number;
 }
 
-const COLUMNS = `id, group_id AS groupId, name, company, title, role, created_at AS createdAt`;
+const COLUMNS = `id, group_id AS groupId, name, company, title, role, origin, created_at AS createdAt`;
 
 export function memberQueries(db: Db) {
   const insert = db.prepare<MemberRow>(
@@ -22,8 +22,10 @@ export function memberQueries(db: Db) {
   const byId = db.prepare<[string], Member>(
     `SELECT ${COLUMNS} FROM members WHERE id = ? AND deleted_at IS NULL`,
   );
+  // The people of the group: its digest voice, who stands for imported posts, is no one.
   const byGroup = db.prepare<[string], Member>(
-    `SELECT ${COLUMNS} FROM members WHERE group_id = ? AND deleted_at IS NULL ORDER BY name COLLATE NOCASE, id`,
+    `SELECT ${COLUMNS} FROM members WHERE group_id = ? AND deleted_at IS NULL AND origin = 'room'
+     ORDER BY name COLLATE NOCASE, id`,
   );
 
   const adviceGiven = db.prepare<[string], Contribution & { situationTitle: string; endorsements: number }>(
@@ -47,6 +49,7 @@ export function memberQueries(db: Db) {
         endorsements,
       })),
     get: (id: string): Member | undefined => byId.get(id),
+    /** The group's people, by name; never its digest voice. */
     listByGroup: (groupId: string): Member[] => byGroup.all(groupId),
   };
 }

@@ -15,17 +15,28 @@ export interface SituationRow {
   now: number;
 }
 
-/** A credit as its three columns: all null, or all set (the table's CHECK refuses anything between). */
+/**
+ * A credit as its columns: the three parts all null or all set (the table's CHECK refuses anything
+ * between), with the sentence as a post wrote it and its form only beside a credit (migration 5).
+ */
 export interface CreditColumns {
   creditName: string | null;
   creditOrg: string | null;
   creditPronoun: CreditPronoun | null;
+  creditText: string | null;
+  creditForm: 'bullet' | null;
 }
 
 export function creditColumns(credit: DigestCredit | null): CreditColumns {
   return credit
-    ? { creditName: credit.name, creditOrg: credit.org, creditPronoun: credit.pronoun }
-    : { creditName: null, creditOrg: null, creditPronoun: null };
+    ? {
+        creditName: credit.name,
+        creditOrg: credit.org,
+        creditPronoun: credit.pronoun,
+        creditText: credit.text ?? null,
+        creditForm: credit.bullet ? 'bullet' : null,
+      }
+    : { creditName: null, creditOrg: null, creditPronoun: null, creditText: null, creditForm: null };
 }
 
 /** What situation.update changes: an undefined field is left as it is; a credit of null clears it. */
@@ -36,9 +47,17 @@ export interface SituationChanges {
   credit?: DigestCredit | null;
 }
 
-function creditOf(columns: CreditColumns): DigestCredit | null {
-  const { creditName: name, creditOrg: org, creditPronoun: pronoun } = columns;
-  return name !== null && org !== null && pronoun !== null ? { name, org, pronoun } : null;
+/** The credit its columns hold, the sentence as written and the bullet form only when there are. */
+export function creditOf(columns: CreditColumns): DigestCredit | null {
+  const { creditName: name, creditOrg: org, creditPronoun: pronoun, creditText, creditForm } = columns;
+  if (name === null || org === null || pronoun === null) return null;
+  return {
+    name,
+    org,
+    pronoun,
+    ...(creditText === null ? {} : { text: creditText }),
+    ...(creditForm === 'bullet' ? { bullet: true } : {}),
+  };
 }
 
 interface SituationRecord extends Omit<Situation, 'confidential' | 'credit'>, CreditColumns {
@@ -47,24 +66,31 @@ interface SituationRecord extends Omit<Situation, 'confidential' | 'credit'>, Cr
 
 const COLUMNS = `id, group_id AS groupId, presenter_id AS presenterId, title, background, status,
   confidential, credit_name AS creditName, credit_org AS creditOrg, credit_pronoun AS creditPronoun,
-  created_at AS createdAt, updated_at AS updatedAt`;
+  credit_text AS creditText, credit_form AS creditForm, created_at AS createdAt, updated_at AS updatedAt`;
 
 const SUMMARY = `SELECT ${SUMMARY_COLUMNS} FROM situations s ${SUMMARY_JOINS} WHERE s.deleted_at IS NULL`;
 
-function toSituation({ creditName, creditOrg, creditPronoun, ...record }: SituationRecord): Situation {
+function toSituation({
+  creditName,
+  creditOrg,
+  creditPronoun,
+  creditText,
+  creditForm,
+  ...record
+}: SituationRecord): Situation {
   return {
     ...record,
     confidential: record.confidential === 1,
-    credit: creditOf({ creditName, creditOrg, creditPronoun }),
+    credit: creditOf({ creditName, creditOrg, creditPronoun, creditText, creditForm }),
   };
 }
 
 export function situationQueries(db: Db) {
   const insert = db.prepare<Omit<SituationRow, 'credit'> & CreditColumns>(
     `INSERT INTO situations (id, group_id, presenter_id, title, background, confidential, credit_name, credit_org,
-       credit_pronoun, created_at, updated_at)
+       credit_pronoun, credit_text, credit_form, created_at, updated_at)
      VALUES (@id, @groupId, @presenterId, @title, @background, @confidential, @creditName, @creditOrg,
-       @creditPronoun, @now, @now)`,
+       @creditPronoun, @creditText, @creditForm, @now, @now)`,
   );
   const byId = db.prepare<[string], SituationRecord>(
     `SELECT ${COLUMNS} FROM situations WHERE id = ? AND deleted_at IS NULL`,
@@ -81,7 +107,8 @@ export function situationQueries(db: Db) {
      FROM situations WHERE id = ? AND deleted_at IS NULL`,
   );
   // One statement: a field bound to NULL keeps its value (title, background and confidential are
-  // NOT NULL, so NULL never means "clear" for them); the credit's three columns move together.
+  // NOT NULL, so NULL never means "clear" for them); the credit's columns move together, so a credit
+  // the chair gives replaces the sentence and form a post wrote it in.
   // Title and background are always in the SET list, so situations_fts_update re-indexes the row on
   // every update: one row's worth of work, and the index never misses a change.
   const update = db.prepare<
@@ -101,6 +128,8 @@ export function situationQueries(db: Db) {
        credit_name = CASE WHEN @setCredit THEN @creditName ELSE credit_name END,
        credit_org = CASE WHEN @setCredit THEN @creditOrg ELSE credit_org END,
        credit_pronoun = CASE WHEN @setCredit THEN @creditPronoun ELSE credit_pronoun END,
+       credit_text = CASE WHEN @setCredit THEN @creditText ELSE credit_text END,
+       credit_form = CASE WHEN @setCredit THEN @creditForm ELSE credit_form END,
        updated_at = @now
      WHERE id = @id AND deleted_at IS NULL`,
   );

@@ -23,6 +23,16 @@ Should I Open A Second Plant? Three Observations
 Situation: Demand is growing fast. Should I open a second plant?
 Advice from the CEOs:
 - Rent capacity first.
+[like]
+Should I Move the Office? Two Ideas
+June 3, 2011 by admin
+Situation: The lease ends in May. Should I move?
+`;
+
+const ARTICLE = `Ten Lessons From a Year of Forums
+Posted on June 3, 2011 by admin
+
+Our members met twelve times this year. Here is what we learned about running a good session.
 `;
 
 async function openTools(page: Page) {
@@ -230,32 +240,62 @@ test('a digest of the group leaves out situations without advice unless the chai
   await expect(preview).toContainText('## Should I Sell the Company Now or in Two Years? 0 Observations');
 });
 
-test('preview a digest file per post, import it, and find the posts in the archive', async ({
+test('preview a digest file per post, import it with its post without advice, and find the posts in the archive', async ({
   page,
   seed,
 }) => {
   await seedForum(seed);
   await openTools(page);
+  // A file with no post in it is said so.
+  await page.getByLabel('Digest file').setInputFiles({
+    name: 'article.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(ARTICLE),
+  });
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    "No 'Situation / Advice from the CEOs' posts were found in this file.",
+  );
+
   await page.getByLabel('Digest file').setInputFiles({
     name: 'digest.txt',
     mimeType: 'text/plain',
     buffer: Buffer.from(DIGEST),
   });
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByRole('button', { name: 'Preview' }).click();
   const posts = page.getByRole('list', { name: 'Posts in the file' }).getByRole('listitem');
-  await expect(posts).toHaveCount(2);
-  await expect(posts.nth(0)).toContainText('Will be imported (2 advice points)');
-  await expect(posts.nth(1)).toContainText('Will be imported with a warning');
+  const post = (n: number) => posts.filter({ has: page.locator('strong') }).nth(n);
+  await expect(post(0)).toContainText('Will be imported (2 advice points)');
+  await expect(post(1)).toContainText('Will be imported with a warning');
+  await expect(post(1).getByRole('list', { name: 'Warnings' })).toContainText(
+    'The title counts Three (3), but there are 1 top-level advice points.',
+  );
+  await expect(post(2)).toContainText('Skipped: It has no advice');
+  await expect(page.getByRole('button', { name: 'Import 2 posts' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Import 2 posts' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 posts' })).toBeVisible();
+  // Asked for, the post without advice comes in too: the preview is read again.
+  await page.getByLabel('Import posts without advice').check();
+  await expect(post(2)).toContainText('Will be imported with a warning');
+  await page.getByRole('button', { name: 'Import 3 posts' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 3 posts' })).toBeVisible();
 
-  // Both posts are situations of the group now, found by the archive's search.
+  // The posts are situations of the group now, found by the archive's search, titled as posted.
   await openHash(page, '#/archive?q=plant');
   const found = page.getByRole('list', { name: 'Situations in the archive' }).getByRole('link');
-  await expect(found).toHaveText(['Should I open a second plant?']);
+  await expect(found).toHaveText(['Should I Open A Second Plant?']);
   await openHash(page, '#/archive?q=CFO');
-  await expect(found).toHaveText(['How do I hire a strong CFO?']);
+  await expect(found).toHaveText(['How Do I Hire A Strong CFO?']);
+  await openHash(page, '#/archive?q=lease');
+  await expect(found).toHaveText(['Should I Move the Office?']);
+
+  // An imported post speaks for no one in the group.
+  await found.first().click();
+  await expect(page.getByText(/^Imported from a digest ·/)).toBeVisible();
+  await openHash(page, '#/archive?q=CFO');
+  await found.first().click();
+  await expect(page.getByRole('article', { name: 'Advice from The imported digest' })).toHaveCount(2);
+  await expect(page.getByLabel('Who said it').getByRole('option', { name: /Imported/ })).toHaveCount(0);
 });
 
 test('export a pack, refuse a wrong passphrase, then merge it with nothing new', async ({

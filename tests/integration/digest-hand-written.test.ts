@@ -1,10 +1,18 @@
 // Hand-written digest posts that vary as real ones do (typographic quotes and dashes, stray spaces
 // and blank lines, tabs and CRLF, any bullet at any indent, both tag headers, a count that disagrees,
-// a credit or none, text around the posts) import exactly as they were written: a fast-check property
-// through the router. What "the same" means is in digest-round-trip.test.ts.
+// a credit as a closing line, as the last bullet or none, text and page furniture around the posts)
+// import exactly as they were written: a fast-check property through the router. Each post comes in
+// as its heading, its whole Situation paragraph, its advice and its credit, typography kept.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countWord, titleCase, type DigestCredit } from '../../shared/digest-format';
+import {
+  countWord,
+  creditLine,
+  foldTypography,
+  oneLine,
+  titleCase,
+  type DigestCredit,
+} from '../../shared/digest-format';
 import { parseDigest } from '../../shared/digest-parse';
 import { openTestBackend, type TestBackend } from './backend-fixture';
 import { byName, plainText, shapeOf, type Shape, type Tree } from './digest-shape';
@@ -101,12 +109,23 @@ const JUNK_BEFORE = [
   '« Older posts',
   'Category: Leadership',
 ];
-const JUNK_AFTER = [
+/** Text after a post's advice, left out with a warning. */
+const TEXT_AFTER = ['Related', '© 2015 Roundtable Forum', 'Read more from the forum'];
+/** A page's furniture and buttons after a post, passed over without a word. */
+const FURNITURE_AFTER = [
   'Posted in Uncategorized | Leave a comment',
+  'Leave a comment',
+  '3 Comments',
   'Share this:',
   'Like this:',
-  'Related',
-  '© 2015 Roundtable Forum',
+  'Like Loading...',
+];
+/** A date or byline between a title and its "Situation:". */
+const UNDER_TITLE = [
+  'June 3, 2011 by admin',
+  'Posted on 14 March 2015',
+  'By Pat Lee',
+  'Posted in Leadership',
 ];
 const BULLETS = ['•', '-', '*', '◦', '▪', '‣', '●', '+'];
 
@@ -242,23 +261,26 @@ function writeByHand(
         blank();
       }
       const n = post.points.length;
+      // A credit may come as the last bullet; the title's count then leaves it out.
+      const creditAsBullet = post.credit !== null && chance(30);
       const agrees = chance(75);
       const stated = agrees
         ? n
-        : pick([...Array.from({ length: 25 }, (_, i) => i + 1)].filter((c) => c !== n));
+        : pick(
+            [...Array.from({ length: 25 }, (_, i) => i + 1)].filter(
+              (c) => c !== n && !(creditAsBullet && c === n + 1),
+            ),
+          );
       const word = stated > 20 || chance(10) ? String(stated) : countWord(stated);
       const count = pick([word, word.toLowerCase(), word.toUpperCase()]);
-      const question = plainText(post.question);
-      // The title is the question in title case, as written, or (rarely) a headline of its own: then
-      // the question is the last sentence of the situation that ends in "?".
-      const ownHeadline = chance(10) && /^[^.?!]{3,}\?$/.test(question) && !/[^.?!]$/.test(post.background);
-      const heading = ownHeadline
-        ? 'A Question for the Group'
-        : chance(70)
-          ? titleCase(post.question)
-          : post.question;
-      const title = `${typeset(heading)} ${count} ${post.noun}${pick(['', '', '.', ':', '!'])}`;
+      // The title is the question in title case, as asked, or (rarely) a headline of its own.
+      const heading = typeset(
+        chance(10) ? 'A Question for the Group' : chance(70) ? titleCase(post.question) : post.question,
+      );
+      const title = `${heading} ${count} ${post.noun}${pick(['', '', '.', ':', '!'])}`;
       lines.push(pick([title, `  ${title}  `, `**${title}**`, `## ${title}`]));
+      // A date or byline under the title, as a blog page has one.
+      if (chance(20)) lines.push(pick(UNDER_TITLE));
       blank();
       const paragraph = typeset(`${post.background} ${post.question}`.trim());
       const label = pick(['Situation:', 'Situation: ', 'Situation:   ', 'SITUATION: ', '**Situation:** ']);
@@ -275,12 +297,17 @@ function writeByHand(
         ]),
       );
       blank(1);
-      // Deeper points indent further, by spaces or a tab, each post its own way.
+      // Deeper points indent further, by spaces or a tab, each post its own way, and each level has
+      // its own bullet.
       const indents = [pick(['', '', ' ', '  ', '\t'])];
       for (let d = 1; d < 4; d++) indents.push(indents[d - 1]! + pick([' ', '  ', '   ', '    ', '\t']));
+      const marks = indents.map(() => pick(BULLETS));
+      const shown = new Map<HandPoint, string>();
       const bullet = (point: HandPoint, depth: number) => {
-        const [head = '', ...rest] = wrap(typeset(point.text));
-        lines.push(`${indents[depth]}${pick(BULLETS)}${pick([' ', ' ', '  ', '\t'])}${head}`);
+        const written = typeset(point.text);
+        shown.set(point, written);
+        const [head = '', ...rest] = wrap(written);
+        lines.push(`${indents[depth]}${marks[depth]}${pick([' ', ' ', '  ', '\t'])}${head}`);
         for (const line of rest) lines.push(`${indents[depth]}${pick([' ', '  ', '    '])}${line}`);
         if (chance(10)) lines.push('');
         for (const child of point.points) bullet(child, depth + 1);
@@ -289,17 +316,28 @@ function writeByHand(
 
       let credit: DigestCredit | null = null;
       if (post.credit) {
-        blank(1);
-        const { name, org, pronoun } = post.credit;
+        const { pronoun } = post.credit;
+        const name = typeset(post.credit.name);
+        const org = typeset(post.credit.org);
         const thanks = pick(['Special thanks to', 'Special Thanks to']);
+        let sentence: string;
         if (chance(20)) {
           // Without "for …" the pronoun is "their", and a final period ends the sentence.
-          lines.push(`${thanks} ${typeset(name)} of ${typeset(org)}${org.endsWith('.') ? '' : '.'}`);
-          credit = { name: plainText(name), org: plainText(org).replace(/\.$/, ''), pronoun: 'their' };
+          sentence = `${thanks} ${name} of ${org}${org.endsWith('.') ? '' : '.'}`;
+          credit = { name: oneLine(name), org: oneLine(org).replace(/\.$/, ''), pronoun: 'their' };
         } else {
           const rest = pick([' insight and input to this discussion.', ' insight.', ' help']);
-          lines.push(`${thanks} ${typeset(name)} of ${typeset(org)} for ${pronoun}${rest}`);
-          credit = { name: plainText(name), org: plainText(org), pronoun };
+          sentence = `${thanks} ${name} of ${org} for ${pronoun}${rest}`;
+          credit = { name: oneLine(name), org: oneLine(org), pronoun };
+        }
+        // The sentence is kept as written wherever it is not the one Roundtable writes.
+        if (oneLine(sentence) !== creditLine(credit)) credit = { ...credit, text: oneLine(sentence) };
+        if (creditAsBullet) {
+          lines.push(`${indents[0]}${marks[0]} ${sentence}`);
+          credit = { ...credit, bullet: true };
+        } else {
+          blank(1);
+          lines.push(sentence);
         }
       }
       const warnings: RegExp[] = [];
@@ -310,18 +348,22 @@ function writeByHand(
           ),
         );
       }
-      // Text right after a post's advice is left out, with a warning; after a separator, silently.
+      // Text right after a post's advice is left out, with a warning; the page's furniture and what
+      // comes after a separator, silently.
       if (chance(15)) {
         const junk = int(1, 2);
         blank(1);
-        for (let j = 0; j < junk; j++) lines.push(pick(JUNK_AFTER));
+        for (let j = 0; j < junk; j++) lines.push(pick(TEXT_AFTER));
         warnings.push(new RegExp(`^${junk} lines? of text after the advice left out\\.$`));
       }
-      const tree = (points: HandPoint[]): Tree[] => points.map((pt) => [plainText(pt.text), tree(pt.points)]);
+      if (chance(15)) lines.push(pick(FURNITURE_AFTER));
+      const tree = (points: HandPoint[]): Tree[] =>
+        points.map((pt) => [oneLine(shown.get(pt) ?? ''), tree(pt.points)]);
       expected.push({
         shape: {
-          title: question,
-          background: plainText(post.background),
+          title: oneLine(heading),
+          background: oneLine(paragraph),
+          confidential: false,
           tags: section.tag === null ? [] : [section.tag],
           tree: tree(post.points),
           credit,
@@ -335,7 +377,7 @@ function writeByHand(
     blank();
     lines.push('[like]');
     blank();
-    lines.push(pick(JUNK_AFTER));
+    lines.push(pick([...TEXT_AFTER, ...FURNITURE_AFTER]));
   }
   return { text: lines.join(pick(['\n', '\r\n'])), expected };
 }
@@ -363,7 +405,12 @@ describe('digest import of hand-written posts', () => {
           want.warnings.forEach((pattern, w) => expect(row.warnings[w]).toMatch(pattern));
           expect(parsed[i]!.noun).toBe(want.noun);
           const thread = await backend.call('situation.get', { id: report.situationIds[i]! });
-          expect(shapeOf(thread, true)).toEqual({ ...want.shape, tags: [...want.shape.tags].sort(byName) });
+          // A tag written with other quotes or dashes than one already in the archive is that tag.
+          const shape = shapeOf(thread, true);
+          expect({ ...shape, tags: shape.tags.map(foldTypography) }).toEqual({
+            ...want.shape,
+            tags: want.shape.tags.map(foldTypography).sort(byName),
+          });
         }
       }),
       { numRuns: 150 },

@@ -1,5 +1,6 @@
 // Digest import through the router: a preview that writes nothing, the import in one transaction,
-// duplicates skipped on a second run, the export → import round trip, and fuzzed text.
+// duplicates skipped on a second run, the export → import round trip, and fuzzed text. Posts as real
+// pages hold them: digest-real-pages.test.ts.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors';
@@ -44,21 +45,24 @@ describe('digest import', () => {
     expect(report.imported).toBe(2);
     expect(report.skipped).toBe(1);
     expect(report.posts.map((p) => [p.question, p.adviceCount, p.skipReason === null])).toEqual([
-      ['How do you build teamwork across account teams?', 4, true],
-      ['Should I sell now?', 1, true],
+      ['How Do You Build Teamwork Across Account Teams?', 4, true],
+      ['Should I Sell Now?', 1, true],
       ['', 0, false],
     ]);
     expect(report.posts[0]!.credit).toMatch(/^Special thanks to Pat Lee of Lee Foods/);
     expect(report.posts[1]!.warnings[0]).toMatch(/counts Three/);
   });
 
-  it('imports into the group under an "Imported" guest, with trees and tags, and skips them the second time', async () => {
+  it('imports into the group under its digest voice, with trees and tags, and skips them the second time', async () => {
     const report = await backend.call('import.digest', { groupId, text: FILE });
     expect(report.situationIds).toHaveLength(2);
     const thread = await backend.call('situation.get', { id: report.situationIds[0]! });
-    expect(thread.presenter).toMatchObject({ name: 'Imported', role: 'guest' });
+    expect(thread.presenter).toMatchObject({ name: 'Imported', role: 'guest', origin: 'digest' });
     expect(thread.situation.status).toBe('processed');
-    expect(thread.situation.background).toBe('A CEO is concerned that his account teams compete.');
+    expect(thread.situation.title).toBe('How Do You Build Teamwork Across Account Teams?');
+    expect(thread.situation.background).toBe(
+      'A CEO is concerned that his account teams compete. How do you build teamwork across account teams?',
+    );
     expect(thread.tags.map((t) => t.name)).toEqual(['Teamwork']);
     const top = thread.contributions.filter((c) => c.parentId === null).map((c) => c.body);
     expect(top).toEqual(['Change the account management culture.', 'Reward the team.', 'Rotate people.']);
@@ -70,11 +74,18 @@ describe('digest import', () => {
     const again = await backend.call('import.digest', { groupId, text: FILE });
     expect(again.imported).toBe(0);
     expect(again.posts[0]!.skipReason).toMatch(/already in the group/);
+    // One digest voice for the group, and no one the group's list of people holds.
+    expect(
+      backend.db
+        .prepare(`SELECT count(*) FROM members WHERE group_id = ? AND origin = 'digest'`)
+        .pluck()
+        .get(groupId),
+    ).toBe(1);
     const members = await backend.call('member.list', { groupId });
-    expect(members.filter((m) => m.name === 'Imported')).toHaveLength(1);
+    expect(members.map((m) => m.name)).toEqual(['Ana Ruiz', 'Ben Okafor', 'Dana Whitfield']);
   });
 
-  it('stores each post’s credit on its situation, typographic quotes and dashes made plain, and none where a post has none', async () => {
+  it('stores each post’s credit on its situation as written, typographic quotes and dashes kept, and none where a post has none', async () => {
     const handWritten = [
       '**How Do I Keep My Best Plant Manager? Two Thoughts**',
       '',
@@ -101,8 +112,8 @@ describe('digest import', () => {
     ].join('\n');
     const preview = await backend.call('import.preview', { groupId, text: handWritten });
     expect(preview.posts.map((p) => p.credit)).toEqual([
-      "Special thanks to María-José O'Neil of O'Neil & Sons - Austin for her insight and input to this discussion.",
-      'Special thanks to Sam Ortiz of Ortiz Metals for their insight and input to this discussion.',
+      'Special thanks to María-José O’Neil of O’Neil & Sons — Austin for her insight and input to this discussion.',
+      'Special thanks to Sam Ortiz of Ortiz Metals.',
       null,
     ]);
     const report = await backend.call('import.digest', { groupId, text: handWritten });
@@ -111,16 +122,30 @@ describe('digest import', () => {
       report.situationIds.map(async (id) => (await backend.call('situation.get', { id })).situation.credit),
     );
     expect(credits).toEqual([
-      { name: "María-José O'Neil", org: "O'Neil & Sons - Austin", pronoun: 'her' },
-      { name: 'Sam Ortiz', org: 'Ortiz Metals', pronoun: 'their' },
+      { name: 'María-José O’Neil', org: 'O’Neil & Sons — Austin', pronoun: 'her' },
+      {
+        name: 'Sam Ortiz',
+        org: 'Ortiz Metals',
+        pronoun: 'their',
+        text: 'Special thanks to Sam Ortiz of Ortiz Metals.',
+      },
       null,
     ]);
-    expect(
+    const columns = (id: string | undefined) =>
       backend.db
-        .prepare('SELECT credit_name, credit_org, credit_pronoun FROM situations WHERE id = ?')
+        .prepare(
+          'SELECT credit_name, credit_org, credit_pronoun, credit_text, credit_form FROM situations WHERE id = ?',
+        )
         .raw()
-        .get(report.situationIds[2]),
-    ).toEqual([null, null, null]);
+        .get(id);
+    expect(columns(report.situationIds[0])).toEqual([
+      'María-José O’Neil',
+      'O’Neil & Sons — Austin',
+      'her',
+      null,
+      null,
+    ]);
+    expect(columns(report.situationIds[2])).toEqual([null, null, null, null, null]);
   });
 
   it('imports a post whose credit names no organization or runs too long without the credit, and says so', async () => {
@@ -257,7 +282,7 @@ describe('digest import', () => {
   });
 
   it(
-    'previews a 40 MB paragraph, a PDF read as text and an empty file in moments, as the post or nothing they are',
+    'previews a 40 MB paragraph as the post it is, and a PDF read as text or an empty file as no digest, in moments',
     async () => {
       const paragraph = 'the board keeps asking for growth while the margins shrink and '
         .repeat(630_000)
@@ -279,10 +304,12 @@ describe('digest import', () => {
       );
       const pdf = `%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n${new TextDecoder().decode(bytes)}`;
       for (const text of [pdf, '']) {
-        expect(await backend.call('import.preview', { groupId, text })).toMatchObject({
-          posts: [],
-          imported: 0,
-          skipped: 0,
+        expect(await backend.route('import.preview', { groupId, text })).toEqual({
+          ok: false,
+          error: {
+            code: 'NOT_A_DIGEST',
+            message: "No 'Situation / Advice from the CEOs' posts were found in this file.",
+          },
         });
       }
     },

@@ -9,12 +9,13 @@ export type Tree = [body: string, points: Tree[]];
 export interface Shape {
   title: string;
   background: string;
+  confidential: boolean;
   tags: string[];
   tree: Tree[];
   credit: DigestCredit | null;
 }
 
-/** Typographic marks as the importer reads them, whitespace folded: spelled out here, not imported. */
+/** Typographic marks made plain and whitespace folded: spelled out here, to tell texts apart by. */
 export function plainText(text: string): string {
   return text
     .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
@@ -29,13 +30,16 @@ export function byName(a: string, b: string): number {
   return a.localeCompare(b, 'en');
 }
 
-/** A situation as it reads back out of the archive, checking what every imported one shares. */
+/**
+ * A situation as it reads back out of the archive, checking what every imported one shares: its
+ * group's digest voice presents it and gives its advice.
+ */
 export function shapeOf(thread: SituationThread, imported: boolean): Shape {
   if (imported) {
-    expect(thread.presenter).toMatchObject({ name: 'Imported', role: 'guest' });
-    expect(thread.situation).toMatchObject({ status: 'processed', confidential: false });
+    expect(thread.presenter).toMatchObject({ name: 'Imported', role: 'guest', origin: 'digest' });
+    expect(thread.situation).toMatchObject({ status: 'processed' });
     for (const c of thread.contributions) {
-      expect(c).toMatchObject({ kind: 'advice', authorName: 'Imported', endorsedBy: [] });
+      expect(c).toMatchObject({ kind: 'advice', authorId: thread.presenter.id, endorsedBy: [] });
     }
   }
   const tree = (parent: string | null): Tree[] =>
@@ -43,6 +47,7 @@ export function shapeOf(thread: SituationThread, imported: boolean): Shape {
   return {
     title: thread.situation.title,
     background: thread.situation.background,
+    confidential: thread.situation.confidential,
     tags: thread.tags.map((t) => t.name).sort(byName),
     tree: tree(null),
     credit: thread.situation.credit,

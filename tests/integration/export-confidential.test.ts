@@ -1,7 +1,8 @@
 // A confidential situation the chair let out stays visibly confidential: labelled in the notes and
 // the digest, Markdown and HTML (the PDF is printed from the HTML), and in a pack opened read-only.
-// The label does not disturb the importer.
+// The importer reads the label back as the mark it is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { titleCase } from '../../shared/digest-format';
 import type { TestBackend } from './backend-fixture';
 import { seedExportMeeting } from './export-fixture';
 
@@ -39,7 +40,7 @@ describe('a confidential situation in an export', () => {
     expect(html.content).toMatch(/\.confidential \{[^}]*border: 2px solid/);
   });
 
-  it('is labelled in a full digest, Markdown and HTML, and the Markdown still reads back whole', async () => {
+  it('is labelled in a full digest, Markdown and HTML, and the Markdown reads back whole, confidential again', async () => {
     const { teamwork } = seeded.forum.situations;
     const ids = [seeded.secret.id, teamwork.id];
     const markdown = await backend.call('export.digest', {
@@ -66,10 +67,16 @@ describe('a confidential situation in an export', () => {
     const fresh = await backend.call('group.create', { name: 'Elsewhere' });
     const report = await backend.call('import.digest', { groupId: fresh.id, text: markdown.content });
     expect(report.imported).toBe(2);
-    expect(report.posts.map((p) => [p.question, p.warnings])).toEqual([
-      [LAWSUIT, []],
-      ['How do you build teamwork across account teams?', []],
+    expect(report.posts.map((p) => [p.question, p.confidential, p.warnings])).toEqual([
+      [titleCase(LAWSUIT), true, []],
+      ['How Do You Build Teamwork Across Account Teams?', false, []],
     ]);
+    const back = await Promise.all(
+      report.situationIds.map(
+        async (id) => (await backend.call('situation.get', { id })).situation.confidential,
+      ),
+    );
+    expect(back).toEqual([true, false]);
   });
 
   it('is labelled in a pack opened read-only', async () => {

@@ -107,9 +107,9 @@ describe('a digest’s posts', () => {
       }),
     );
     expect(back).toEqual([
-      ['Should I sell the building?', []],
-      ['Should I split the sales team?', ['Alpha', 'Sales']],
-      ['Should I pay sales on margin?', ['Sales']],
+      ['Should I Sell the Building?', []],
+      ['Should I Split the Sales Team?', ['Alpha', 'Sales']],
+      ['Should I Pay Sales on Margin?', ['Sales']],
     ]);
     // The HTML shows each post once, in the selection's order, with its tags.
     const html = await backend.call('export.digest', {
@@ -126,7 +126,7 @@ describe('a digest’s posts', () => {
   });
 
   it('anonymized, keep the ordinary words that match a part of a name, and the importer’s “Imported”', async () => {
-    // An imported post brings the "Imported" placeholder member into the group.
+    // An imported post brings the group's digest voice, named "Imported", into the archive.
     await backend.call('import.digest', {
       groupId,
       text: 'Should I Import? One Idea\nSituation: Should I import?\nAdvice from the CEOs:\n- Import slowly.\n',

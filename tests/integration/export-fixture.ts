@@ -121,10 +121,8 @@ export async function seedExportMeeting() {
  */
 export function everyone(backend: TestBackend): { names: string[]; companies: string[]; orgs: string[] } {
   const members = backend.db
-    // The importer's placeholder ("Imported") is no one.
-    .prepare<[], { name: string; company: string }>(
-      `SELECT name, company FROM members WHERE NOT (role = 'guest' AND name = 'Imported')`,
-    )
+    // A group's digest voice is no one.
+    .prepare<[], { name: string; company: string }>(`SELECT name, company FROM members WHERE origin = 'room'`)
     .all();
   const credits = backend.db
     .prepare<[], { name: string; org: string }>(

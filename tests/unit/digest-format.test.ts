@@ -5,6 +5,9 @@ import {
   countWord,
   creditLine,
   digestTitle,
+  foldTypography,
+  nounToKeep,
+  oneLine,
   situationParagraph,
   titleCase,
 } from '../../shared/digest-format';
@@ -90,5 +93,49 @@ describe('titleCase and Unicode', () => {
     }
     expect(titleCase('ﬁnancing the expansion?')).toBe('ﬁnancing the Expansion?');
     expect(titleCase('should i open in İstanbul or ürümqi?')).toBe('Should I Open in İstanbul or Ürümqi?');
+  });
+});
+
+describe('an imported post’s own words', () => {
+  const post = {
+    question: 'how to price it — and when?',
+    background: 'A second line is ready… From your experience, how do you price it?',
+    noun: 'Ideas',
+    points: [1, 2, 3, 4, 5].map((n) => ({ text: `Point ${n}`, points: [] })),
+    credit: null,
+    asPosted: true,
+  };
+  it('writes its heading and its Situation paragraph as they came', () => {
+    expect(digestTitle(post)).toBe('how to price it — and when? Five Ideas');
+    expect(situationParagraph(post)).toBe(post.background);
+    expect(situationParagraph({ ...post, background: '' })).toBe('');
+  });
+  it('writes its credit’s own sentence, and Roundtable’s when it has none', () => {
+    const credit = { name: 'Ana Ruiz', org: 'Ruiz Foods', pronoun: 'her' } as const;
+    expect(
+      creditLine({ ...credit, text: 'Special thanks to Ana Ruiz of Ruiz Foods for her situation.' }),
+    ).toBe('Special thanks to Ana Ruiz of Ruiz Foods for her situation.');
+    expect(creditLine(credit)).toBe(
+      'Special thanks to Ana Ruiz of Ruiz Foods for her insight and input to this discussion.',
+    );
+  });
+  it('keeps the noun its title counted in, a chair’s noun in the plural', () => {
+    expect(
+      ['Idea', 'ideas', 'Observation', 'Way', 'Thought', 'Lessons', 'Advice', 'X'].map(nounToKeep),
+    ).toEqual(['Ideas', 'ideas', 'Observations', 'Ways', 'Thoughts', 'Lessons', 'Advice', 'X']);
+  });
+});
+
+describe('typography', () => {
+  it('keeps non-breaking and typographic spaces in a line, folding only breaking whitespace', () => {
+    expect(oneLine(' 55\u00A0years,\t\n two\u202Fweeks  and\u2028a\u2009day ')).toBe(
+      '55\u00A0years, two\u202Fweeks and a\u2009day',
+    );
+    expect(titleCase('a plan for mr.\u00A0lee')).toBe('A Plan for Mr.\u00A0Lee');
+  });
+  it('reads typographic marks as their plain forms when texts are compared, and only then', () => {
+    expect(foldTypography('Don’t “over-think” it — or ‘wait’…\u00A0now')).toBe(
+      `Don't "over-think" it - or 'wait'... now`,
+    );
   });
 });

@@ -4,7 +4,6 @@
 // its credit alone.
 import type { DigestCredit } from '../../../shared/digest-format';
 import type { Member } from '../../../shared/domain';
-import { IMPORTED_MEMBER } from '../digest-import';
 
 export const NAME_MARK = '[name]';
 export const COMPANY_MARK = '[company]';
@@ -74,7 +73,8 @@ export function authorLabeller(presenterId: string): (memberId: string) => strin
 //   company "Summit" from a summit), with or without its legal suffix ("Acme", "Acme Inc",
 //   "Acme, Inc."). A member's company goes only when the chair asks; a credited organization always
 //   goes, since "Special thanks to NAME of ORG" names the presenter by it.
-// - The importer's placeholder member ("Imported") is no one, so it is not a name: "imported" stays.
+// - A group's digest voice, who presents and advises imported posts, is no one: it is not among the
+//   people (store.exports.people leaves it out), so "imported" stays.
 // Whole words only: a name inside a longer word ("Bengal", "Lanes") is not that name.
 
 /** Words that stand beside a name but are no name on their own: titles, suffixes, particles. */
@@ -198,7 +198,7 @@ function capitalized(text: string): boolean {
   return letter !== letter.toLowerCase() || letter === letter.toUpperCase();
 }
 
-/** Anyone an export might name: a member (of any group) or a person a situation credits. */
+/** Anyone an export might name: a person of any group, or a person a situation credits. */
 export interface ExportPeople {
   members: readonly Pick<Member, 'name' | 'company' | 'role'>[];
   credits: readonly Pick<DigestCredit, 'name' | 'org'>[];
@@ -207,11 +207,6 @@ export interface ExportPeople {
 export interface RedactOptions {
   /** Members' companies too, as the chair asked; credited organizations always go. */
   redactCompanies: boolean;
-}
-
-/** Is this the importer's placeholder, who presents and authors imported posts and names no one? */
-function isPlaceholder(member: Pick<Member, 'name' | 'role'>): boolean {
-  return member.role === 'guest' && member.name === IMPORTED_MEMBER;
 }
 
 interface Piece {
@@ -255,7 +250,7 @@ function redactPieces(
 
 /** A function that blanks names (and organizations) out of free text, by the rule above. */
 export function redactor(people: ExportPeople, options: RedactOptions): (text: string) => string {
-  const members = people.members.filter((m) => !isPlaceholder(m));
+  const { members } = people;
   const names = [...members.map((m) => m.name), ...people.credits.map((c) => c.name)];
   const orgs = [
     ...people.credits.map((c) => c.org),

@@ -4,6 +4,9 @@
 //
 // The credit line names a person, so only a full digest has one: the situation's stored credit, or
 // else the presenter's when the chair asked for it (creditPronoun). An anonymized digest has none.
+//
+// An imported post is written back in its own words: its heading and Situation paragraph as they
+// came, and the noun its title counted in rather than the chair's (migration 5).
 import type { DigestCredit, DigestPoint } from '../../../shared/digest-format';
 import type { Member, Situation } from '../../../shared/domain';
 import type { Store } from '../../store';
@@ -12,6 +15,7 @@ import { pointsByParent } from './point-tree';
 
 export interface DigestOptions {
   anonymized: boolean;
+  /** The chair's noun, for every post but an imported one, which keeps its own. */
   noun: string;
   /**
    * Credit the presenter of each post that has no stored credit ("Special thanks to NAME of ORG…"),
@@ -42,10 +46,12 @@ export function digestPost(
   const children = pointsByParent(points);
   const tree = (parentId: string | null): DigestPoint[] =>
     (children.get(parentId) ?? []).map((p) => ({ text: text(p.body), points: tree(p.id) }));
+  const form = store.exports.digestForm(situation.id);
   return {
     question: text(situation.title),
     background: text(situation.background),
-    noun: options.noun,
+    asPosted: form.asPosted,
+    noun: form.noun ?? options.noun,
     points: tree(null),
     credit: postCredit(situation, presenter, options),
     tags: store.tags.listBySituation(situation.id).map((t) => text(t.name)),

@@ -13,7 +13,10 @@
 // "[like]".
 //
 // A confidential post carries a "Confidential" label. In the Markdown it stands on its own line
-// before the post's title, after the separator, where the parser reads nothing into it.
+// right before the post's title, after the separator, where the parser reads it back as the mark.
+//
+// A credit an imported post gave as the last bullet of its advice goes back as that bullet; any other
+// is a closing line of its own.
 import {
   creditLine,
   digestTitle,
@@ -58,7 +61,8 @@ export function digestPostMarkdown(post: DigestEntry): string {
     '',
     ...markdownPoints(post.points, 0),
   ];
-  if (post.credit) lines.push('', escapeMarkdown(creditLine(post.credit)));
+  if (post.credit?.bullet) lines.push(`- ${escapeMarkdown(creditLine(post.credit))}`);
+  else if (post.credit) lines.push('', escapeMarkdown(creditLine(post.credit)));
   return lines.join('\n');
 }
 
@@ -97,10 +101,11 @@ export function digestMarkdown(digest: Digest): string {
   return `${head.join('\n')}${body}\n`;
 }
 
-function htmlPoints(points: DigestPoint[]): string {
-  if (points.length === 0) return '';
+/** The advice as a list; `last` is one more item after the points (a credit given as a bullet). */
+function htmlPoints(points: DigestPoint[], last: string | null = null): string {
   const items = points.map((p) => `<li>${escapeHtml(p.text)}${htmlPoints(p.points)}</li>`);
-  return `<ul>${items.join('')}</ul>`;
+  if (last !== null) items.push(`<li>${escapeHtml(last)}</li>`);
+  return items.length === 0 ? '' : `<ul>${items.join('')}</ul>`;
 }
 
 export function digestPostHtml(post: DigestEntry, showTags = false): string {
@@ -112,8 +117,8 @@ export function digestPostHtml(post: DigestEntry, showTags = false): string {
     showTags && tags.length > 0 ? `<p class="meta">Tags: ${tags.map(escapeHtml).join(', ')}</p>` : '',
     `<p><strong>Situation:</strong> ${escapeHtml(situationParagraph(post))}</p>`,
     '<p><strong>Advice from the CEOs:</strong></p>',
-    htmlPoints(post.points),
-    post.credit ? `<p>${escapeHtml(creditLine(post.credit))}</p>` : '',
+    htmlPoints(post.points, post.credit?.bullet ? creditLine(post.credit) : null),
+    post.credit && !post.credit.bullet ? `<p>${escapeHtml(creditLine(post.credit))}</p>` : '',
     '</article>',
   ]
     .filter(Boolean)

@@ -1,5 +1,6 @@
 // A self-contained HTML page for exports: inline CSS, no script, nothing fetched from anywhere, a CSP
 // that forbids both, and every user string escaped through escapeHtml.
+import { oneLine } from '../../../shared/digest-format';
 import { EXPORT_CSP } from '../../../shared/export-csp';
 
 export { EXPORT_CSP };
@@ -60,12 +61,15 @@ export function htmlPage(title: string, body: string): string {
   ].join('\n');
 }
 
-/** Markdown's special characters backslash-escaped, and the text kept on one line. */
+/**
+ * Markdown's special characters backslash-escaped, and the text kept on one line (oneLine: a
+ * non-breaking space stays). An "&" that would start a character reference ("&amp;") is escaped
+ * too, so the importer, which decodes references in a page saved as text, reads it as written.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
+  return oneLine(text)
     .replace(/([\\`*_[\]<>#|])/g, '\\$1')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     .replace(/^(\d+)\. /, '$1\\. ')
     .replace(/^([-+]) /, '\\$1 ');
 }

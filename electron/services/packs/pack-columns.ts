@@ -15,6 +15,8 @@ export const PACK_COLUMNS: Record<PackTable, Readonly<Record<string, string>>> =
     company: 'company',
     title: 'title',
     role: 'role',
+    // Whether it is a person of the group or its digest voice (migration 5).
+    origin: 'origin',
   },
   situations: {
     ...COMMON,
@@ -30,6 +32,12 @@ export const PACK_COLUMNS: Record<PackTable, Readonly<Record<string, string>>> =
     creditName: 'credit_name',
     creditOrg: 'credit_org',
     creditPronoun: 'credit_pronoun',
+    // How an imported post wrote it (migration 5): the sentence and form of its credit, its noun,
+    // and its heading and paragraph as written.
+    creditText: 'credit_text',
+    creditForm: 'credit_form',
+    digestNoun: 'digest_noun',
+    textForm: 'text_form',
   },
   contributions: {
     ...COMMON,

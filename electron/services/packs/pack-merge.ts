@@ -32,7 +32,15 @@ const SPECS: Record<Table, TableSpec> = {
   members: { columns: PACK_COLUMNS.members },
   situations: {
     columns: PACK_COLUMNS.situations,
-    absentKeepsOurs: ['creditName', 'creditOrg', 'creditPronoun'],
+    absentKeepsOurs: [
+      'creditName',
+      'creditOrg',
+      'creditPronoun',
+      'creditText',
+      'creditForm',
+      'digestNoun',
+      'textForm',
+    ],
   },
   contributions: { columns: PACK_COLUMNS.contributions, childRid: true },
   commitments: { columns: PACK_COLUMNS.commitments, childRid: true },

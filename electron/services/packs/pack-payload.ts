@@ -15,13 +15,21 @@
 // situations uncredited but never clears a credit here. A Roundtable from before the change reads a
 // newer pack too (zod drops fields it does not know) and merges it without the credits, as it
 // would have anyway; a version bump would have made it refuse every newer pack for that.
+//
+// What migration 5 keeps travels the same way, additive: a situation's creditText, creditForm,
+// digestNoun and textForm (missing ones are unknown, so ours stay), and a member's origin. A pack
+// from before has no origin; its members are people of the group, but for the importer's "Imported"
+// guest of earlier versions, recognized as migration 5 recognizes it by what a pack shows of it (a
+// guest of that name with no company or title): the group's digest voice.
 import { once } from 'node:events';
 import { createGzip, gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { isWellFormedText } from '../../../shared/contract-fields';
 import { CREDIT_PRONOUNS } from '../../../shared/digest-format';
+import { MEMBER_ORIGINS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../store/database';
+import { IMPORTED_MEMBER } from '../digest-import';
 import { aliased, PACK_COLUMNS, selectList } from './pack-columns';
 
 // A string with a lone surrogate is none Roundtable writes (SQLite reads such bytes back as U+FFFD),
@@ -32,16 +40,27 @@ const ms = z.number().int().min(0);
 const text = packText.max(100_000);
 
 const group = z.object({ id, name: text, createdAt: ms, updatedAt: ms });
-const member = z.object({
-  id,
-  groupId: id,
-  name: text,
-  company: text,
-  title: text,
-  role: z.enum(['chair', 'member', 'guest']),
-  createdAt: ms,
-  updatedAt: ms,
-});
+const member = z
+  .object({
+    id,
+    groupId: id,
+    name: text,
+    company: text,
+    title: text,
+    role: z.enum(['chair', 'member', 'guest']),
+    // Absent in packs written before migration 5 (see the top of this file).
+    origin: z.enum(MEMBER_ORIGINS).optional(),
+    createdAt: ms,
+    updatedAt: ms,
+  })
+  .transform((m) => ({
+    ...m,
+    origin:
+      m.origin ??
+      (m.role === 'guest' && m.name === IMPORTED_MEMBER && m.company === '' && m.title === ''
+        ? ('digest' as const)
+        : ('room' as const)),
+  }));
 const creditText = text.nullable().optional();
 const situation = z
   .object({
@@ -60,6 +79,13 @@ const situation = z
     creditName: creditText,
     creditOrg: creditText,
     creditPronoun: z.enum(CREDIT_PRONOUNS).nullable().optional(),
+    creditText: text.nullable().optional(),
+    creditForm: z.literal('bullet').nullable().optional(),
+    digestNoun: packText
+      .regex(/^[A-Za-z][A-Za-z-]{0,29}$/)
+      .nullable()
+      .optional(),
+    textForm: z.literal('post').nullable().optional(),
   })
   .refine(wholeCredit);
 
@@ -71,8 +97,14 @@ function wholeCredit(s: {
   creditName?: string | null;
   creditOrg?: string | null;
   creditPronoun?: string | null;
+  creditText?: string | null;
+  creditForm?: string | null;
 }): boolean {
   const parts = [s.creditName, s.creditOrg, s.creditPronoun];
+  // A credit's sentence and form only beside a credit, and a sentence that is not blank.
+  const extras = [s.creditText, s.creditForm].filter((p) => p !== undefined && p !== null);
+  if (extras.length > 0 && typeof s.creditName !== 'string') return false;
+  if (typeof s.creditText === 'string' && !/[^ ]/.test(s.creditText)) return false;
   if (parts.every((p) => p === undefined) || parts.every((p) => p === null)) return true;
   // Blank as SQLite's trim() sees it, which trims spaces only: nothing but spaces. Asked as "is there
   // anything else", not by trimming with / +$/, which reads a long run of spaces once per space.

@@ -1,7 +1,10 @@
 // Digest import: a text file of posts in the seed format, previewed per post, then imported into a
-// group in one transaction, with the report of what was imported and what was skipped and why.
+// group in one transaction, with the report of what was imported and what was skipped and why. Each
+// post's warnings show under it (a count that disagrees, nesting that may be lost, a post without
+// advice); posts without advice come in only when the chair ticks the box, and a file with no post in
+// it is said so.
 import { useId, useState } from 'react';
-import type { ImportReport } from '../../../shared/domain';
+import type { ImportPreviewPost, ImportReport } from '../../../shared/domain';
 import { invoke } from '../../api/client';
 import { useGroupsStore } from '../../stores/groups-store';
 import { Field } from '../../ui/field';
@@ -13,35 +16,53 @@ interface DigestFile {
   text: string;
 }
 
+function outcome(post: ImportPreviewPost, imported: boolean): string {
+  if (post.skipReason) return `Skipped: ${post.skipReason}`;
+  const done = imported ? 'Imported' : 'Will be imported';
+  if (post.warnings.length > 0) return `${done} with a warning:`;
+  return `${done} (${post.adviceCount} advice ${post.adviceCount === 1 ? 'point' : 'points'}).`;
+}
+
 export function DigestImportPanel() {
   const id = useId();
   const groups = useGroupsStore((s) => s.groups);
   const currentGroupId = useGroupsStore((s) => s.selectedGroupId);
   const [groupId, setGroupId] = useState(currentGroupId ?? '');
   const [file, setFile] = useState<DigestFile | null>(null);
+  const [includeWithoutAdvice, setIncludeWithoutAdvice] = useState(false);
   const [preview, setPreview] = useState<ImportReport | null>(null);
   const [imported, setImported] = useState<ImportReport | null>(null);
-  const { pending, error, submit } = useSubmission();
+  const { pending, error, submit, clearError } = useSubmission();
   const targetId = groups.some((g) => g.id === groupId) ? groupId : (currentGroupId ?? '');
 
   async function chooseFile(chosen: File | undefined) {
     setPreview(null);
     setImported(null);
+    clearError();
     setFile(chosen ? { name: chosen.name, text: await chosen.text() } : null);
   }
 
-  async function previewFile() {
+  async function previewFile(withoutAdvice = includeWithoutAdvice) {
     if (!file) return;
     setImported(null);
+    setPreview(null);
     await submit(async () =>
-      setPreview(await invoke('import.preview', { groupId: targetId, text: file.text })),
+      setPreview(
+        await invoke('import.preview', {
+          groupId: targetId,
+          text: file.text,
+          includeWithoutAdvice: withoutAdvice,
+        }),
+      ),
     );
   }
 
   async function importFile() {
     if (!file) return;
     await submit(async () => {
-      setImported(await invoke('import.digest', { groupId: targetId, text: file.text }));
+      setImported(
+        await invoke('import.digest', { groupId: targetId, text: file.text, includeWithoutAdvice }),
+      );
       setPreview(null);
     });
   }
@@ -83,6 +104,24 @@ export function DigestImportPanel() {
           </select>
         </Field>
       </div>
+      <div className="checkbox-field">
+        <input
+          id={`${id}-without-advice`}
+          type="checkbox"
+          checked={includeWithoutAdvice}
+          aria-describedby={`${id}-without-advice-hint`}
+          onChange={(event) => {
+            const checked = event.target.checked;
+            setIncludeWithoutAdvice(checked);
+            // A preview says what an import would do: with the box changed, it is read again.
+            if (preview) void previewFile(checked);
+          }}
+        />
+        <label htmlFor={`${id}-without-advice`}>Import posts without advice</label>
+        <span id={`${id}-without-advice-hint`} className="field-hint">
+          A post with no “Advice from the CEOs” comes in as a situation without advice.
+        </span>
+      </div>
       <FormError message={error} />
       <div className="form-actions">
         <button
@@ -114,14 +153,16 @@ export function DigestImportPanel() {
           <ol aria-label={imported ? 'Imported posts' : 'Posts in the file'} className="import-posts">
             {report.posts.map((post) => (
               <li key={post.line}>
-                <strong>{post.title || `Line ${post.line}`}</strong>{' '}
-                <span className="post-outcome">
-                  {post.skipReason
-                    ? `Skipped: ${post.skipReason}`
-                    : post.warnings.length > 0
-                      ? `${imported ? 'Imported' : 'Will be imported'} with a warning: ${post.warnings.join(' ')}`
-                      : `${imported ? 'Imported' : 'Will be imported'} (${post.adviceCount} advice ${post.adviceCount === 1 ? 'point' : 'points'}).`}
-                </span>
+                <strong>{post.title || `Line ${post.line}`}</strong>
+                {post.confidential && <span className="badge confidential">Confidential</span>}{' '}
+                <span className="post-outcome">{outcome(post, imported !== null)}</span>
+                {post.warnings.length > 0 && (
+                  <ul className="post-warnings" aria-label="Warnings">
+                    {post.warnings.map((warning) => (
+                      <li key={warning}>{warning}</li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ol>

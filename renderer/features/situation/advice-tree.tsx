@@ -1,6 +1,6 @@
 // The points raised about a situation, nested by sub-point, each with its author (a link to their
-// part in the archive), its endorsements, a mark when the follow-up said it helped, and a Reply
-// that opens an inline form.
+// part in the archive; an imported post's advice is the digest's, no one's), its endorsements, a mark
+// when the follow-up said it helped, and a Reply that opens an inline form.
 import { useRef, useState } from 'react';
 import type { ContributionView, Member } from '../../../shared/domain';
 import { hrefTo } from '../../routing/hash-route';
@@ -14,7 +14,12 @@ interface TreeProps {
   label: string;
   /** Points a commitment's follow-up said helped. */
   helped: ReadonlySet<string>;
+  /** The group's digest voice, whose points came with an imported post and name no one. */
+  digestVoiceId?: string | null;
 }
+
+/** How the advice of an imported post is attributed: to the digest it came from. */
+const DIGEST_AUTHOR = 'The imported digest';
 
 export function AdviceTree(props: TreeProps) {
   // One reply form at a time: a chair captures one speaker at a time.
@@ -41,11 +46,13 @@ interface ItemProps extends Omit<ListProps, 'nodes' | 'label'> {
   node: PointNode;
 }
 
-function PointItem({ node, members, helped, replyingTo, setReplyingTo }: ItemProps) {
+function PointItem({ node, members, helped, digestVoiceId, replyingTo, setReplyingTo }: ItemProps) {
   const { point, replies } = node;
   const replyButton = useRef<HTMLButtonElement>(null);
   const replying = replyingTo === point.id;
-  const authorName = point.authorName || 'A former member';
+  const fromDigest =
+    digestVoiceId !== undefined && digestVoiceId !== null && point.authorId === digestVoiceId;
+  const authorName = fromDigest ? DIGEST_AUTHOR : point.authorName || 'A former member';
 
   function closeReply() {
     setReplyingTo(null);
@@ -59,7 +66,7 @@ function PointItem({ node, members, helped, replyingTo, setReplyingTo }: ItemPro
         aria-label={`${KIND_LABELS[point.kind]} from ${authorName}`}
       >
         <header className="point-header">
-          {point.authorName ? (
+          {point.authorName && !fromDigest ? (
             <a className="point-author" href={hrefTo({ page: 'member', id: point.authorId })}>
               {authorName}
             </a>
@@ -101,6 +108,7 @@ function PointItem({ node, members, helped, replyingTo, setReplyingTo }: ItemPro
           nodes={replies}
           members={members}
           helped={helped}
+          digestVoiceId={digestVoiceId}
           label={`Replies to ${authorName}`}
           replyingTo={replyingTo}
           setReplyingTo={setReplyingTo}

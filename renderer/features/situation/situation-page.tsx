@@ -85,6 +85,8 @@ export function SituationPage({ id }: { id: string }) {
 
   const { situation, presenter, groupName, commitments } = thread;
   const role = presenterRole(presenter);
+  // An imported post is presented by the group's digest voice: no one in the room.
+  const digestVoiceId = presenter.origin === 'digest' ? presenter.id : null;
   const saidNothing = thread.contributions.length === 0;
   return (
     <div className="situation-layout">
@@ -117,8 +119,15 @@ export function SituationPage({ id }: { id: string }) {
             <>
               <h1 id="situation-question">{situation.title}</h1>
               <p className="page-subtitle">
-                Presented by <a href={hrefTo({ page: 'member', id: presenter.id })}>{presenter.name}</a>
-                {role && ` · ${role}`} · {formatDayAndTime(situation.createdAt)}
+                {digestVoiceId ? (
+                  'Imported from a digest'
+                ) : (
+                  <>
+                    Presented by <a href={hrefTo({ page: 'member', id: presenter.id })}>{presenter.name}</a>
+                    {role && ` · ${role}`}
+                  </>
+                )}{' '}
+                · {formatDayAndTime(situation.createdAt)}
                 {situation.confidential && <span className="badge confidential">Confidential</span>}
               </p>
               <button
@@ -160,6 +169,7 @@ export function SituationPage({ id }: { id: string }) {
           nodes={sections.questions}
           members={members}
           helped={helped}
+          digestVoiceId={digestVoiceId}
         />
         <ThreadSection
           title="Advice"
@@ -167,12 +177,14 @@ export function SituationPage({ id }: { id: string }) {
           nodes={sections.advice}
           members={members}
           helped={helped}
+          digestVoiceId={digestVoiceId}
         />
         <ThreadSection
           title="What the presenter heard"
           nodes={sections.reflections}
           members={members}
           helped={helped}
+          digestVoiceId={digestVoiceId}
         />
         {commitments.length > 0 && (
           <section className="section" aria-labelledby="commitments-heading">

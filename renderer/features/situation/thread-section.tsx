@@ -16,9 +16,18 @@ interface ThreadSectionProps {
   nodes: PointNode[];
   members: Member[];
   helped: ReadonlySet<string>;
+  /** The group's digest voice, when the situation came with an imported post. */
+  digestVoiceId?: string | null;
 }
 
-export function ThreadSection({ title, listLabel, nodes, members, helped }: ThreadSectionProps) {
+export function ThreadSection({
+  title,
+  listLabel,
+  nodes,
+  members,
+  helped,
+  digestVoiceId,
+}: ThreadSectionProps) {
   const id = useId();
   if (nodes.length === 0) return null;
   const replies = countReplies(nodes);
@@ -31,7 +40,13 @@ export function ThreadSection({ title, listLabel, nodes, members, helped }: Thre
           {replies > 0 && ` · ${plural(replies, 'sub-point', 'sub-points')}`}
         </span>
       </h2>
-      <AdviceTree nodes={nodes} members={members} helped={helped} label={listLabel ?? title} />
+      <AdviceTree
+        nodes={nodes}
+        members={members}
+        helped={helped}
+        digestVoiceId={digestVoiceId}
+        label={listLabel ?? title}
+      />
     </section>
   );
 }
