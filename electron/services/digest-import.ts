@@ -6,6 +6,7 @@
 // archive carries one tag, and importing them all gives every situation all of its tags.
 import { normalizeLine, parseDigest, type ParsedPost } from '../../shared/digest-parse';
 import { creditLine, oneLine, type DigestCredit, type DigestPoint } from '../../shared/digest-format';
+import { ANYTHING_CHANGED } from '../../shared/contract';
 import type { ImportPreviewPost, ImportReport } from '../../shared/domain';
 import type { Handlers } from '../ipc/router';
 import type { Store } from '../store';
@@ -247,7 +248,7 @@ export function digestImportHandlers(
           }
         });
       })();
-      emit('archive.changed', { situationId: situationIds[0] ?? retag[0]?.situationId ?? '' });
+      emit('archive.changed', ANYTHING_CHANGED);
       return { ...report, situationIds };
     },
   };

@@ -166,9 +166,10 @@ export const useCaptureStore = create<CaptureState>()((set, get) => ({
 }));
 
 export function followCaptureChanges(): () => void {
-  return onEvent('archive.changed', ({ situationId }) => {
+  return onEvent('archive.changed', ({ situationIds }) => {
     const state = useCaptureStore.getState();
-    if (state.situationId === situationId) void state.refresh();
+    const id = state.situationId;
+    if (id && (situationIds === 'all' || situationIds.includes(id))) void state.refresh();
   });
 }
 

@@ -90,8 +90,8 @@ function setTags(situationId: string, tags: Tag[]): void {
 
 /** Another window (a presenter view, a second page) may add points to the open situation. */
 export function followSituationChanges(): () => void {
-  return onEvent('archive.changed', ({ situationId }) => {
+  return onEvent('archive.changed', ({ situationIds }) => {
     const { openId, thread, open } = useSituationStore.getState();
-    if (openId === situationId && thread) void open(situationId);
+    if (openId && thread && (situationIds === 'all' || situationIds.includes(openId))) void open(openId);
   });
 }
