@@ -12,9 +12,7 @@ import { TagsView } from './features/tags/tags-view';
 import { PlaintextNotice } from './features/vault/plaintext-notice';
 import { hrefTo, useRoute, type Page as PageName, type Route } from './routing/hash-route';
 import { followArchiveSearchChanges } from './stores/archive-search-store';
-import { followCaptureChanges } from './stores/capture-store';
 import { useGroupsStore } from './stores/groups-store';
-import { followLiveMeetingChanges } from './stores/live-meeting-store';
 import { followMeetingListChanges } from './stores/meetings-store';
 import { followMemberLensChanges } from './stores/member-lens-store';
 import { followParkingLotChanges } from './stores/parking-lot-store';
@@ -101,8 +99,6 @@ export function App() {
       followSituationChanges(),
       followTagChanges(),
       followMemberLensChanges(),
-      followLiveMeetingChanges(),
-      followCaptureChanges(),
       followMeetingListChanges(),
     ];
     return () => unfollow.forEach((stop) => stop());
