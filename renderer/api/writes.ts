@@ -145,6 +145,32 @@ export const meetingWritten: WriteSpec<MeetingWrite> = {
   answer: (client, view) => meetingAnswered(client, view),
 };
 
+/** A priority shows at once in every cached meeting whose parking lot holds the situation. */
+export const prioritized: WriteSpec<'situation.prioritize'> = {
+  answer: (client, { situationId, priority }) => {
+    const answered = client
+      .getQueryCache()
+      .findAll({ queryKey: ['meeting.get'] })
+      .filter((q) =>
+        (q.state.data as MeetingView | undefined)?.parkingLot.some((e) => e.situationId === situationId),
+      );
+    for (const query of answered) {
+      client.setQueryData<MeetingView>(query.queryKey, (view) =>
+        view
+          ? {
+              ...view,
+              parkingLot: view.parkingLot.map((e) =>
+                e.situationId === situationId ? { ...e, priority } : e,
+              ),
+            }
+          : view,
+      );
+    }
+    return answered.map((q) => q.queryKey);
+  },
+  echo: (change, { situationId }) => echoOf(change, 'situation', [situationId]),
+};
+
 export const templateSaved: WriteSpec<'template.save'> = {
   refresh: () => [serverKey('template.list', {})],
 };

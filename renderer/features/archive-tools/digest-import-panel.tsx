@@ -2,8 +2,8 @@
 // group in one transaction, with the report of what was imported and what was skipped and why.
 import { useId, useState } from 'react';
 import type { ImportReport } from '../../../shared/domain';
-import { invoke } from '../../api/client';
-import { useGroupsStore } from '../../stores/groups-store';
+import { useWrite } from '../../api/use-server-state';
+import { useGroups } from '../../stores/groups-store';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
@@ -15,8 +15,9 @@ interface DigestFile {
 
 export function DigestImportPanel() {
   const id = useId();
-  const groups = useGroupsStore((s) => s.groups);
-  const currentGroupId = useGroupsStore((s) => s.selectedGroupId);
+  const { groups, selectedGroupId: currentGroupId } = useGroups();
+  const previewWrite = useWrite('import.preview');
+  const importWrite = useWrite('import.digest');
   const [groupId, setGroupId] = useState(currentGroupId ?? '');
   const [file, setFile] = useState<DigestFile | null>(null);
   const [preview, setPreview] = useState<ImportReport | null>(null);
@@ -34,14 +35,14 @@ export function DigestImportPanel() {
     if (!file) return;
     setImported(null);
     await submit(async () =>
-      setPreview(await invoke('import.preview', { groupId: targetId, text: file.text })),
+      setPreview(await previewWrite.mutateAsync({ groupId: targetId, text: file.text })),
     );
   }
 
   async function importFile() {
     if (!file) return;
     await submit(async () => {
-      setImported(await invoke('import.digest', { groupId: targetId, text: file.text }));
+      setImported(await importWrite.mutateAsync({ groupId: targetId, text: file.text }));
       setPreview(null);
     });
   }

@@ -3,7 +3,7 @@
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import type { ExportResult, Group, MeetingSummary, TagWithCount } from '../../../shared/domain';
 import { describeError, invoke, onEvent } from '../../api/client';
-import { selectCurrentMembers, useGroupsStore } from '../../stores/groups-store';
+import { useMembers } from '../../stores/groups-store';
 import { formatDayAndTime } from '../../ui/dates';
 import { Field } from '../../ui/field';
 import { MemberChoice } from '../../ui/member-choice';
@@ -24,7 +24,7 @@ import { ExportPreview } from './export-preview';
 
 export function ExportPanel({ group, meetingId }: { group: Group; meetingId: string | null }) {
   const id = useId();
-  const members = useGroupsStore(selectCurrentMembers);
+  const { members } = useMembers(group.id);
   const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
   const [tags, setTags] = useState<TagWithCount[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
