@@ -20,10 +20,10 @@ if (!root) throw new Error('index.html has no #root element.');
 
 createRoot(root).render(
   <StrictMode>
-    <VaultGate>
-      <ServerStateProvider>
+    <ServerStateProvider>
+      <VaultGate>
         <App />
-      </ServerStateProvider>
-    </VaultGate>
+      </VaultGate>
+    </ServerStateProvider>
   </StrictMode>,
 );

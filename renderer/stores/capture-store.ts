@@ -3,7 +3,7 @@
 // points on their way to the backend (shown as pending, never as saved), the last point removed
 // until it is undone, and the last failure. A point counts as saved only once contribution.add has
 // answered. See docs/architecture.md "Renderer data layer".
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { Commitment, ContributionKind } from '../../shared/domain';
@@ -85,91 +85,91 @@ const NO_COMMITMENTS: Commitment[] = [];
 /** Every write capture makes, each answered into the thread. */
 export function useCaptureWrites() {
   const client = useQueryClient();
+  return useMemo(() => captureWrites(client), [client]);
+}
+
+export function captureWrites(client: QueryClient) {
   const situation = () => useCaptureStore.getState().situationId;
   const fail = (error: unknown) => useCaptureStore.setState({ error: describeError(error) });
 
-  return useMemo(
-    () => ({
-      addPoint: async ({ meetingId, override = false, ...point }: NewPoint): Promise<AddResult> => {
-        const situationId = situation();
-        if (!situationId)
-          return { ok: false, ruleRefused: false, message: 'No situation is being processed.' };
-        const key = startPending(point);
-        try {
-          await write(
-            client,
-            'contribution.add',
-            {
-              situationId,
-              meetingId,
-              parentId: point.parentId,
-              authorId: point.authorId,
-              kind: point.kind,
-              body: point.body,
-              override,
-            },
-            pointAdded(point.authorName),
-          );
-          return { ok: true };
-        } catch (error) {
-          const ruleRefused = error instanceof ApiError && error.code === 'PHASE_RULE';
-          return { ok: false, ruleRefused, message: describeError(error) };
-        } finally {
-          endPending(key);
-        }
-      },
+  return {
+    addPoint: async ({ meetingId, override = false, ...point }: NewPoint): Promise<AddResult> => {
+      const situationId = situation();
+      if (!situationId) return { ok: false, ruleRefused: false, message: 'No situation is being processed.' };
+      const key = startPending(point);
+      try {
+        await write(
+          client,
+          'contribution.add',
+          {
+            situationId,
+            meetingId,
+            parentId: point.parentId,
+            authorId: point.authorId,
+            kind: point.kind,
+            body: point.body,
+            override,
+          },
+          pointAdded(point.authorName),
+        );
+        return { ok: true };
+      } catch (error) {
+        const ruleRefused = error instanceof ApiError && error.code === 'PHASE_RULE';
+        return { ok: false, ruleRefused, message: describeError(error) };
+      } finally {
+        endPending(key);
+      }
+    },
 
-      editPoint: async (id: string, change: { body?: string; authorId?: string }): Promise<boolean> => {
-        try {
-          // The change event brings the point back under its (possibly new) author's name.
-          await write(client, 'contribution.edit', { contributionId: id, ...change });
-          useCaptureStore.setState({ error: null });
-          return true;
-        } catch (error) {
-          fail(error);
-          return false;
-        }
-      },
+    editPoint: async (id: string, change: { body?: string; authorId?: string }): Promise<boolean> => {
+      try {
+        // The change event brings the point back under its (possibly new) author's name.
+        await write(client, 'contribution.edit', { contributionId: id, ...change });
+        useCaptureStore.setState({ error: null });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
 
-      removePoint: async (id: string, body: string): Promise<void> => {
-        const situationId = situation();
-        if (!situationId) return;
-        try {
-          await write(client, 'contribution.remove', { contributionId: id }, pointsRemoved(situationId));
-          useCaptureStore.setState({ removed: { id, body }, error: null });
-        } catch (error) {
-          fail(error);
-        }
-      },
+    removePoint: async (id: string, body: string): Promise<void> => {
+      const situationId = situation();
+      if (!situationId) return;
+      try {
+        await write(client, 'contribution.remove', { contributionId: id }, pointsRemoved(situationId));
+        useCaptureStore.setState({ removed: { id, body }, error: null });
+      } catch (error) {
+        fail(error);
+      }
+    },
 
-      undoRemove: async (): Promise<void> => {
-        const { removed } = useCaptureStore.getState();
-        if (!removed) return;
-        try {
-          // The change event brings the restored points back.
-          await write(client, 'contribution.restore', { contributionId: removed.id });
-          useCaptureStore.setState({ removed: null, error: null });
-        } catch (error) {
-          fail(error);
-        }
-      },
+    undoRemove: async (): Promise<void> => {
+      const { removed } = useCaptureStore.getState();
+      if (!removed) return;
+      try {
+        // The change event brings the restored points back.
+        await write(client, 'contribution.restore', { contributionId: removed.id });
+        useCaptureStore.setState({ removed: null, error: null });
+      } catch (error) {
+        fail(error);
+      }
+    },
 
-      endorse: async (id: string, memberId: string, already: boolean): Promise<void> => {
-        const situationId = situation();
-        if (!situationId) return;
-        try {
-          await write(
-            client,
-            already ? 'contribution.unendorse' : 'contribution.endorse',
-            { contributionId: id, memberId },
-            endorsed(situationId),
-          );
-          useCaptureStore.setState({ error: null });
-        } catch (error) {
-          fail(error);
-        }
-      },
-    }),
-    [client],
-  );
+    endorse: async (id: string, memberId: string, already: boolean): Promise<void> => {
+      const situationId = situation();
+      if (!situationId) return;
+      try {
+        await write(
+          client,
+          already ? 'contribution.unendorse' : 'contribution.endorse',
+          { contributionId: id, memberId },
+          endorsed(situationId),
+        );
+        useCaptureStore.setState({ error: null });
+      } catch (error) {
+        fail(error);
+      }
+    },
+  };
 }

@@ -3,7 +3,7 @@
 // lost if the passphrase is forgotten or the keychain loses the key.
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Protection } from '../../../shared/domain-vault';
-import { invoke } from '../../api/client';
+import { useWrite } from '../../api/use-server-state';
 import { useVaultStore } from '../../stores/vault-store';
 import { FormError, Loading } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
@@ -22,6 +22,8 @@ const SAVE_LABELS: Record<SheetFormat, { idle: string; pending: string }> = {
 export function RecoveryKeyOffer({ protection }: { protection: Protection }) {
   const id = useId();
   const finishRecoveryKey = useVaultStore((s) => s.finishRecoveryKey);
+  const { mutateAsync: revealKey } = useWrite('vault.recoveryKey');
+  const { mutateAsync: saveSheet } = useWrite('export.save');
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [declining, setDeclining] = useState(false);
   const [savingAs, setSavingAs] = useState<SheetFormat | null>(null);
@@ -34,9 +36,9 @@ export function RecoveryKeyOffer({ protection }: { protection: Protection }) {
   const fetchKey = useCallback(
     () =>
       load(async () => {
-        setRecoveryKey((await invoke('vault.recoveryKey', {})).recoveryKey);
+        setRecoveryKey((await revealKey({})).recoveryKey);
       }),
-    [load],
+    [load, revealKey],
   );
 
   useEffect(() => {
@@ -48,7 +50,7 @@ export function RecoveryKeyOffer({ protection }: { protection: Protection }) {
     setSaved(null);
     setSavingAs(format);
     await saving.submit(async () => {
-      const answer = await invoke('export.save', {
+      const answer = await saveSheet({
         fileName: SHEET_FILE_NAME,
         format,
         content: recoveryKeySheet(recoveryKey, protection, Date.now()),
