@@ -11,15 +11,6 @@ import { SituationPage } from './features/situation/situation-page';
 import { TagsView } from './features/tags/tags-view';
 import { PlaintextNotice } from './features/vault/plaintext-notice';
 import { hrefTo, useRoute, type Page as PageName, type Route } from './routing/hash-route';
-import { followArchiveSearchChanges } from './stores/archive-search-store';
-import { followCaptureChanges } from './stores/capture-store';
-import { useGroupsStore } from './stores/groups-store';
-import { followLiveMeetingChanges } from './stores/live-meeting-store';
-import { followMeetingListChanges } from './stores/meetings-store';
-import { followMemberLensChanges } from './stores/member-lens-store';
-import { followParkingLotChanges } from './stores/parking-lot-store';
-import { followSituationChanges } from './stores/situation-store';
-import { followTagChanges } from './stores/tags-store';
 import { GroupPicker } from './ui/group-picker';
 import { EmptyState } from './ui/messages';
 
@@ -86,27 +77,8 @@ function Page({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   const key = routeKey(route);
-  const loadGroups = useGroupsStore((s) => s.loadGroups);
   const main = useRef<HTMLElement>(null);
   const firstRoute = useRef(true);
-
-  useEffect(() => {
-    void loadGroups();
-  }, [loadGroups]);
-
-  useEffect(() => {
-    const unfollow = [
-      followArchiveSearchChanges(),
-      followParkingLotChanges(),
-      followSituationChanges(),
-      followTagChanges(),
-      followMemberLensChanges(),
-      followLiveMeetingChanges(),
-      followCaptureChanges(),
-      followMeetingListChanges(),
-    ];
-    return () => unfollow.forEach((stop) => stop());
-  }, []);
 
   useEffect(() => {
     const title = PAGE_TITLES[route.page];

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ServerStateProvider } from './api/use-server-state';
 import { App } from './app';
 import { VaultGate } from './features/vault/vault-gate';
 import './styles/base.css';
@@ -19,8 +20,10 @@ if (!root) throw new Error('index.html has no #root element.');
 
 createRoot(root).render(
   <StrictMode>
-    <VaultGate>
-      <App />
-    </VaultGate>
+    <ServerStateProvider>
+      <VaultGate>
+        <App />
+      </VaultGate>
+    </ServerStateProvider>
   </StrictMode>,
 );

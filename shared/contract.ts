@@ -27,11 +27,32 @@ export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = Contract[C]['output'];
 
+/** The kinds of archive records a write can change. */
+export const ARCHIVE_RECORDS = ['group', 'member', 'situation', 'contribution', 'tag', 'commitment'] as const;
+export type ArchiveRecord = (typeof ARCHIVE_RECORDS)[number];
+
+/**
+ * What a write to the archive changed, so each window re-reads only what depends on it
+ * (docs/architecture.md "Renderer data layer"). A situation's own records (its points, tags and
+ * commitments) name it in `situationIds`; a write too broad to list (an import, a merged pack, a
+ * renamed tag) says 'all'.
+ */
+export interface ArchiveChange {
+  records: ArchiveRecord[];
+  situationIds: string[] | 'all';
+}
+
+/** A bulk write (an import, a merged pack): any record may have changed. */
+export const ANYTHING_CHANGED: ArchiveChange = { records: [...ARCHIVE_RECORDS], situationIds: 'all' };
+
 /** Push events from the backend to the renderer, by name. */
 export interface EventMap {
-  'archive.changed': { situationId: string };
-  /** Any write to a meeting: the chair's window and the presenter view re-read it. */
-  'meeting.changed': { meetingId: string };
+  'archive.changed': ArchiveChange;
+  /**
+   * A write that changed a meeting's view (MeetingView), with the view's version after it: a window
+   * holding that version already, from its own write, does not read it again.
+   */
+  'meeting.changed': { meetingId: string; version: number };
   /** A long export, per situation. */
   'export.progress': { done: number; total: number };
   /** A digest import, per chunk of posts. */

@@ -187,6 +187,8 @@ export interface WrapUp {
 /** Everything the chair's live screen and the presenter view show. Timers are timestamps. */
 export interface MeetingView {
   meeting: Meeting;
+  /** Grows with every change to the meeting; meeting.changed carries the same number. */
+  version: number;
   groupName: string;
   /** The backend's clock when this view was read, to compute remaining times against. */
   now: number;

@@ -70,6 +70,8 @@ export function archiveHandlers({
         );
       }
       store.tags.rename(tag.id, name, now());
+      // Every thread and search row carrying the tag shows its name.
+      emit('archive.changed', { records: ['tag'], situationIds: 'all' });
       return requireTag(tag.id);
     },
 
@@ -78,6 +80,7 @@ export function archiveHandlers({
       requireTag(fromTagId);
       const into = requireTag(intoTagId);
       store.db.transaction(() => store.tags.merge(fromTagId, intoTagId))();
+      emit('archive.changed', { records: ['tag'], situationIds: 'all' });
       return into;
     },
 
@@ -91,7 +94,7 @@ export function archiveHandlers({
         }
         store.tags.attach(situationId, tag.id);
       })();
-      emit('archive.changed', { situationId });
+      emit('archive.changed', { records: ['tag'], situationIds: [situationId] });
       return store.tags.listBySituation(situationId);
     },
 
@@ -99,7 +102,7 @@ export function archiveHandlers({
       requireSituation(store, situationId);
       requireTag(tagId);
       store.tags.detach(situationId, tagId);
-      emit('archive.changed', { situationId });
+      emit('archive.changed', { records: ['tag'], situationIds: [situationId] });
       return store.tags.listBySituation(situationId);
     },
   };

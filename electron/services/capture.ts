@@ -91,7 +91,10 @@ export function captureHandlers(
     return point;
   }
 
-  /** Writes in one transaction, keeps the situation's updated_at, and tells every window. */
+  /**
+   * Writes in one transaction, keeps the situation's updated_at, and tells every window. A meeting's
+   * view holds no points, so the meeting is not announced.
+   */
   function changePoint<T>(point: ContributionRecord, write: (at: number) => T): T {
     const at = clock();
     const result = store.db.transaction(() => {
@@ -99,8 +102,7 @@ export function captureHandlers(
       store.situations.touch(point.situationId, at);
       return value;
     })();
-    emit('archive.changed', { situationId: point.situationId });
-    if (point.meetingId !== null) emit('meeting.changed', { meetingId: point.meetingId });
+    emit('archive.changed', { records: ['contribution'], situationIds: [point.situationId] });
     return result;
   }
 

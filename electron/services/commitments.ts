@@ -8,7 +8,7 @@ import type { Store } from '../store';
 import { newId } from '../store/ids';
 import type { ServiceContext } from './context';
 import { requireMember } from './groups';
-import { clockOf, requireLiveMeeting, requireMeeting } from './meeting-state';
+import { announceMeeting, clockOf, requireLiveMeeting, requireMeeting } from './meeting-state';
 import { requireSituation } from './situation-record';
 
 function commitmentOf(store: Store, situationId: string, id: string): Commitment {
@@ -68,8 +68,8 @@ export function commitmentHandlers(
           });
         }
       })();
-      emit('archive.changed', { situationId: situation.id });
-      emit('meeting.changed', { meetingId: meeting.id });
+      emit('archive.changed', { records: ['commitment'], situationIds: [situation.id] });
+      announceMeeting(context, meeting.id);
       return commitmentOf(store, situation.id, id);
     },
 
@@ -109,8 +109,8 @@ export function commitmentHandlers(
         store.situations.touch(commitment.situationId, at);
         store.meetings.touch(meeting.id, at);
       })();
-      emit('archive.changed', { situationId: commitment.situationId });
-      emit('meeting.changed', { meetingId: meeting.id });
+      emit('archive.changed', { records: ['commitment'], situationIds: [commitment.situationId] });
+      announceMeeting(context, meeting.id);
       return commitmentOf(store, commitment.situationId, commitment.id);
     },
 

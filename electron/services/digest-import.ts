@@ -16,6 +16,7 @@ import {
   type DigestCredit,
   type DigestPoint,
 } from '../../shared/digest-format';
+import { ANYTHING_CHANGED } from '../../shared/contract';
 import type { ImportPreviewPost, ImportReport } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/router';
@@ -274,7 +275,7 @@ export function digestImportHandlers(
           }
         });
       })();
-      emit('archive.changed', { situationId: situationIds[0] ?? retag[0]?.situationId ?? '' });
+      emit('archive.changed', ANYTHING_CHANGED);
       return { ...report, situationIds };
     },
   };

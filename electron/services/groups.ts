@@ -7,6 +7,7 @@ import type { ServiceContext } from './context';
 
 export function groupHandlers({
   store,
+  emit,
 }: ServiceContext): Pick<Handlers, 'group.list' | 'group.create' | 'member.list' | 'member.create'> {
   return {
     'group.list': () => store.groups.list(),
@@ -14,6 +15,7 @@ export function groupHandlers({
     'group.create': ({ name }) => {
       const id = newId();
       store.groups.insert({ id, name, now: now() });
+      emit('archive.changed', { records: ['group'], situationIds: [] });
       return requireGroup(store, id);
     },
 
@@ -26,6 +28,7 @@ export function groupHandlers({
       requireGroup(store, input.groupId);
       const id = newId();
       store.members.insert({ ...input, id, now: now() });
+      emit('archive.changed', { records: ['member'], situationIds: [] });
       return requireMember(store, id);
     },
   };

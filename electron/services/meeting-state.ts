@@ -62,7 +62,7 @@ export function changeMeeting(
   guard: MeetingGuard,
   change: (meeting: Meeting, at: number) => void,
 ): MeetingView {
-  const { store, emit } = context;
+  const { store } = context;
   const meeting =
     guard === 'live' ? requireLiveMeeting(store, meetingId) : requireOpenMeeting(store, meetingId);
   const at = clockOf(context)();
@@ -70,8 +70,17 @@ export function changeMeeting(
     change(meeting, at);
     store.meetings.touch(meeting.id, at);
   })();
-  emit('meeting.changed', { meetingId });
+  announceMeeting(context, meetingId);
   return meetingView(store, meetingId, at);
+}
+
+/**
+ * Tells every window that a meeting's view changed, with its version, so a window whose own write
+ * already brought that version skips reading it again (docs/architecture.md "Renderer data layer").
+ * The caller has touched the meeting.
+ */
+export function announceMeeting({ store, emit }: ServiceContext, meetingId: string): void {
+  emit('meeting.changed', { meetingId, version: store.meetings.version(meetingId) });
 }
 
 /** The segment running now, and the phase running in it (issue-processing slots only). */
@@ -133,6 +142,7 @@ export function meetingView(store: Store, meetingId: string, now: number): Meeti
     currentPhase && current && currentPhase.agendaItemId === current.id ? currentPhase.phase : null;
   return {
     meeting,
+    version: store.meetings.version(meetingId),
     groupName: store.groups.get(meeting.groupId)?.name ?? '',
     now,
     clock: {

@@ -6,7 +6,14 @@ import { newId } from '../store/ids';
 import { buildAgenda, requireTemplate } from './agenda';
 import type { ServiceContext } from './context';
 import { requireGroup, requireMember } from './groups';
-import { changeMeeting, clockOf, meetingView, requireAttendee, requireMeeting } from './meeting-state';
+import {
+  announceMeeting,
+  changeMeeting,
+  clockOf,
+  meetingView,
+  requireAttendee,
+  requireMeeting,
+} from './meeting-state';
 
 /** The built-in "Forum meeting" template, seeded by migration 0002. */
 export const FORUM_MEETING_TEMPLATE_ID = '01941f29-7c00-7000-8000-000000000001';
@@ -24,7 +31,7 @@ export function meetingHandlers(
   | 'attendance.mark'
   | 'wrapup.record'
 > {
-  const { store, emit } = context;
+  const { store } = context;
   const clock = clockOf(context);
 
   return {
@@ -47,7 +54,7 @@ export function meetingHandlers(
         for (const member of attendees) store.meetings.mark(id, member.id, 'expected', at);
         buildAgenda(store, id, template, at);
       })();
-      emit('meeting.changed', { meetingId: id });
+      announceMeeting(context, id);
       return meetingView(store, id, at);
     },
 
@@ -84,7 +91,7 @@ export function meetingHandlers(
       }
       const at = clock();
       store.db.transaction(() => store.meetings.setStatus(meeting.id, 'live', at))();
-      emit('meeting.changed', { meetingId });
+      announceMeeting(context, meetingId);
       return meetingView(store, meetingId, at);
     },
 

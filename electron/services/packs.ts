@@ -1,6 +1,7 @@
 // Archive packs: a group's archive (or a selection) sealed with a passphrase, merged on import, or
 // opened read-only. The passphrase lives only for the call: never logged, never stored.
 // A pack of more than one part (PART_SITUATIONS situations) reports its progress part by part.
+import { ANYTHING_CHANGED } from '../../shared/contract';
 import type { PackContents } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from '../ipc/router';
@@ -118,14 +119,14 @@ export function packHandlers(
       const cacheSize = store.db.pragma('cache_size', { simple: true }) as number;
       if (total > PART_SITUATIONS) store.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
       try {
-        const { report, firstSituationId } = store.db.transaction(() =>
+        const { report } = store.db.transaction(() =>
           mergePack(
             store.db,
             pack,
             total > PART_SITUATIONS ? (done) => emit('import.progress', { done, total }) : undefined,
           ),
         )();
-        emit('archive.changed', { situationId: firstSituationId ?? '' });
+        emit('archive.changed', ANYTHING_CHANGED);
         return report;
       } catch (error) {
         if (error instanceof AppError) throw error;

@@ -41,7 +41,7 @@ export function parkingLotHandlers(
         throw new AppError('CONFLICT', 'Only a situation waiting in the parking lot has a priority.');
       }
       store.parkingLot.prioritize(situationId, priority, clock());
-      emit('archive.changed', { situationId });
+      emit('archive.changed', { records: ['situation'], situationIds: [situationId] });
       return { situationId, priority };
     },
 

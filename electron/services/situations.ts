@@ -5,6 +5,7 @@ import { newId, now } from '../store/ids';
 import { checkCapture } from './capture';
 import type { ServiceContext } from './context';
 import { requireGroup, requireMember } from './groups';
+import { announceMeeting } from './meeting-state';
 import { requireSituation } from './situation-record';
 
 export function situationHandlers(
@@ -30,17 +31,23 @@ export function situationHandlers(
         credit: input.credit,
         now: now(),
       });
-      emit('archive.changed', { situationId: id });
+      emit('archive.changed', { records: ['situation'], situationIds: [id] });
       return requireSituation(store, id);
     },
 
     'situation.update': ({ id, ...changes }) => {
-      if (!store.situations.update(id, changes, clock())) {
-        throw new AppError('NOT_FOUND', 'That situation no longer exists.');
-      }
-      emit('archive.changed', { situationId: id });
+      const at = clock();
+      const meetings = store.db.transaction(() => {
+        if (!store.situations.update(id, changes, at)) {
+          throw new AppError('NOT_FOUND', 'That situation no longer exists.');
+        }
+        const open = store.meetings.openWithSituation(id);
+        for (const meetingId of open) store.meetings.touch(meetingId, at);
+        return open;
+      })();
+      emit('archive.changed', { records: ['situation'], situationIds: [id] });
       // A fixed question reaches the chair's screen and the projector of a meeting that has it on its agenda.
-      for (const meetingId of store.meetings.openWithSituation(id)) emit('meeting.changed', { meetingId });
+      for (const meetingId of meetings) announceMeeting(context, meetingId);
       return requireSituation(store, id);
     },
 
@@ -87,6 +94,7 @@ export function situationHandlers(
         });
         store.situations.touch(situation.id, at);
         if (capture?.overridden) {
+          store.meetings.touch(capture.meetingId, at);
           store.facilitation.recordOverride({
             id: newId(),
             meetingId: capture.meetingId,
@@ -101,8 +109,9 @@ export function situationHandlers(
           });
         }
       })();
-      emit('archive.changed', { situationId: situation.id });
-      if (capture) emit('meeting.changed', { meetingId: capture.meetingId });
+      emit('archive.changed', { records: ['contribution'], situationIds: [situation.id] });
+      // The meeting's view changes only when it records an override (see MeetingView.overrides).
+      if (capture?.overridden) announceMeeting(context, capture.meetingId);
       const saved = store.contributions.get(id);
       if (!saved) throw new Error(`contribution ${id} vanished after insert`);
       return saved;

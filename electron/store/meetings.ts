@@ -65,19 +65,19 @@ export function meetingQueries(db: Db) {
      ${FROM} WHERE mt.group_id = ? AND mt.deleted_at IS NULL ORDER BY mt.starts_at DESC, mt.id DESC`,
   );
   const setStatus = db.prepare<{ id: string; status: MeetingStatus; now: number }>(
-    `UPDATE meetings SET status = @status, updated_at = @now,
+    `UPDATE meetings SET status = @status, updated_at = max(@now, updated_at + 1),
        started_at = CASE WHEN @status = 'live' THEN coalesce(started_at, @now) ELSE started_at END,
        closed_at = CASE WHEN @status = 'closed' THEN @now ELSE NULL END
      WHERE id = @id`,
   );
   const setTemplate = db.prepare<{ id: string; templateId: string; now: number }>(
-    `UPDATE meetings SET template_id = @templateId, updated_at = @now WHERE id = @id`,
+    `UPDATE meetings SET template_id = @templateId, updated_at = max(@now, updated_at + 1) WHERE id = @id`,
   );
   const touch = db.prepare<{ id: string; now: number }>(
-    `UPDATE meetings SET updated_at = @now WHERE id = @id`,
+    `UPDATE meetings SET updated_at = max(@now, updated_at + 1) WHERE id = @id`,
   );
   const rate = db.prepare<{ id: string; now: number }>(
-    `UPDATE meetings SET updated_at = @now,
+    `UPDATE meetings SET updated_at = max(@now, updated_at + 1),
        rating = (SELECT avg(rating) FROM wrapup_entries WHERE meeting_id = @id AND rating IS NOT NULL)
      WHERE id = @id`,
   );
@@ -127,6 +127,7 @@ export function meetingQueries(db: Db) {
        WHERE a.situation_id = ? AND mt.status <> 'closed'`,
     )
     .pluck();
+  const version = db.prepare<[string], number>(`SELECT updated_at FROM meetings WHERE id = ?`).pluck();
   return {
     insert: (row: MeetingRow) => insert.run(row),
     get: (id: string): Meeting | undefined => {
@@ -141,7 +142,10 @@ export function meetingQueries(db: Db) {
       })),
     setStatus: (id: string, status: MeetingStatus, now: number) => setStatus.run({ id, status, now }),
     setTemplate: (id: string, templateId: string, now: number) => setTemplate.run({ id, templateId, now }),
+    /** Marks the meeting changed: its version (updated_at) grows by at least 1 on every change. */
     touch: (id: string, now: number) => touch.run({ id, now }),
+    /** Grows with every change to the meeting, so a window can tell an old view from a new one. */
+    version: (id: string): number => version.get(id) ?? 0,
     /** Meetings not yet closed whose agenda holds the situation: their screens show its question. */
     openWithSituation: (situationId: string): string[] => openWithSituation.all(situationId),
     previousOf: (meeting: Pick<Meeting, 'id' | 'groupId' | 'startsAt'>) =>

@@ -1,10 +1,15 @@
 // The archive's results, a page at a time: the list knows how many situations match (total) and
-// fetches pages of rows as the reader scrolls to them. The cache belongs to one query and its
-// filters; a new query, or a change in the archive, drops it.
+// reads pages of rows as the reader scrolls to them, each page a query of the server-state layer
+// (archive.search with its offset), kept fresh by change events. What is kept here is the window's
+// own: the query on screen and the one before it (whose rows show until the new first page lands),
+// the rows the list wants, the result keyboard focus is on and the scroll offset, so coming back
+// to the archive returns to them. See docs/architecture.md "Renderer data layer".
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { create } from 'zustand';
 import type { Input } from '../../shared/contract';
 import type { ArchiveHit } from '../../shared/domain';
-import { describeError, invoke, onEvent } from '../api/client';
+import { describeError } from '../api/client';
+import { serverQuery } from '../api/server-state';
 
 export const ARCHIVE_PAGE_SIZE = 100;
 
@@ -12,138 +17,133 @@ export const ARCHIVE_PAGE_SIZE = 100;
 export type ArchiveQuery = Omit<Input<'archive.search'>, 'offset' | 'limit'>;
 
 interface ArchiveSearchState {
-  /** The query the cache belongs to (see archiveQueryKey). */
+  /** The query on screen (see archiveQueryKey). */
   key: string | null;
   query: ArchiveQuery | null;
-  /** Bumped whenever the cache is dropped; answers from an older generation are ignored. */
-  generation: number;
-  /** True once the first page for `key` has landed, so `total` is its count. */
-  settled: boolean;
-  total: number;
-  pages: Record<number, ArchiveHit[]>;
-  /** Rows shown while fresh ones are on their way (the archive changed, or a new query is typed). */
-  stalePages: Record<number, ArchiveHit[]>;
-  error: string | null;
+  /** The query shown before, whose rows stay until the new one's first page lands. */
+  previous: ArchiveQuery | null;
+  /** The rows the list has on screen, and a little around them. */
+  wanted: { first: number; last: number };
   /** The result that keyboard focus is on, kept so coming back to the archive returns to it. */
   activeIndex: number;
   scrollOffset: number;
   search: (key: string, query: ArchiveQuery) => void;
   ensureRows: (first: number, last: number) => void;
-  /** Drops the cache; the list fetches again what is on screen when it next renders. */
-  refresh: () => void;
   setActiveIndex: (index: number) => void;
   rememberScroll: (offset: number) => void;
 }
 
-const inFlight = new Set<string>();
+export const useArchiveSearchStore = create<ArchiveSearchState>()((set, get) => ({
+  key: null,
+  query: null,
+  previous: null,
+  wanted: { first: 0, last: 0 },
+  activeIndex: -1,
+  scrollOffset: 0,
 
-export const useArchiveSearchStore = create<ArchiveSearchState>()((set, get) => {
-  async function fetchPage(page: number): Promise<void> {
-    const { key, query, generation } = get();
-    const flight = `${generation}:${page}`;
-    if (key === null || query === null || inFlight.has(flight)) return;
-    inFlight.add(flight);
-    const current = () => get().generation === generation;
-    try {
-      const result = await invoke('archive.search', {
-        ...query,
-        offset: page * ARCHIVE_PAGE_SIZE,
-        limit: ARCHIVE_PAGE_SIZE,
-      });
-      if (!current()) return;
-      const { pages, stalePages, settled } = get();
-      const rest = Object.fromEntries(Object.entries(stalePages).filter(([p]) => Number(p) !== page));
-      set({
-        total: result.total,
-        settled: true,
-        pages: { ...pages, [page]: result.hits },
-        // A new query's first page replaces every row of the last query at once.
-        stalePages: settled ? rest : {},
-        error: null,
-      });
-    } catch (error) {
-      if (current()) set({ error: describeError(error) });
-    } finally {
-      inFlight.delete(flight);
-    }
-  }
+  search(key, query) {
+    const state = get();
+    if (state.key === key) return;
+    set({
+      key,
+      query,
+      previous: state.query,
+      wanted: { first: 0, last: 0 },
+      activeIndex: -1,
+      scrollOffset: 0,
+    });
+  },
 
+  ensureRows(first, last) {
+    const { wanted } = get();
+    if (wanted.first !== first || wanted.last !== last) set({ wanted: { first, last } });
+  },
+
+  setActiveIndex(index) {
+    set({ activeIndex: index });
+  },
+
+  rememberScroll(offset) {
+    set({ scrollOffset: offset });
+  },
+}));
+
+/** The pages holding rows first..last of a result of `total` rows (always the first page). */
+export function pagesFor(first: number, last: number, total: number): number[] {
+  const lastPage = Math.floor(Math.max(0, Math.min(last, total - 1)) / ARCHIVE_PAGE_SIZE);
+  const firstPage = Math.min(Math.floor(Math.max(first, 0) / ARCHIVE_PAGE_SIZE), lastPage);
+  const pages = [0];
+  for (let page = Math.max(firstPage, 1); page <= lastPage; page++) pages.push(page);
+  return pages;
+}
+
+function pageQuery(query: ArchiveQuery, page: number) {
+  return serverQuery('archive.search', {
+    ...query,
+    offset: page * ARCHIVE_PAGE_SIZE,
+    limit: ARCHIVE_PAGE_SIZE,
+  });
+}
+
+export interface ArchiveResults {
+  /** True once the first page of the query on screen has landed, so `total` is its count. */
+  settled: boolean;
+  total: number;
+  error: string | null;
+  showsRows: boolean;
+  /** The row at an index: fresh if its page has landed, else the one shown before, else null. */
+  hitAt: (index: number) => ArchiveHit | null;
+  /** Reads the query's pages again (after a failure). */
+  refresh: () => void;
+}
+
+const NO_QUERY: ArchiveQuery = { query: '' };
+/** Pages of the query before kept on screen while the new one's first page is on its way. */
+const STALE_PAGES = [0, 1, 2];
+
+/** The results of the query on screen, reading the pages the list wants. */
+export function useArchiveResults(): ArchiveResults {
+  const client = useQueryClient();
+  const query = useArchiveSearchStore((s) => s.query);
+  const previous = useArchiveSearchStore((s) => s.previous);
+  const wanted = useArchiveSearchStore((s) => s.wanted);
+  const [first] = useQueries({
+    queries: [{ ...pageQuery(query ?? NO_QUERY, 0), enabled: query !== null }],
+  });
+  const settled = first.data !== undefined;
+  const total = first.data?.total ?? 0;
+  const pages = settled ? pagesFor(wanted.first, wanted.last, total).slice(1) : [];
+  const more = useQueries({
+    queries: pages.map((page) => ({ ...pageQuery(query ?? NO_QUERY, page), enabled: query !== null })),
+  });
+  // The query before, from the cache only (never fetched): its rows stay until the new first page lands.
+  const before = useQueries({
+    queries:
+      previous && !settled
+        ? STALE_PAGES.map((page) => ({ ...pageQuery(previous, page), enabled: false }))
+        : [],
+  });
+  const fresh = new Map<number, ArchiveHit[]>();
+  if (first.data) fresh.set(0, first.data.hits);
+  more.forEach((result, i) => {
+    const page = pages[i];
+    if (result.data && page !== undefined) fresh.set(page, result.data.hits);
+  });
+  const stale = new Map<number, ArchiveHit[]>();
+  before.forEach((result, page) => {
+    if (result.data) stale.set(page, result.data.hits);
+  });
+  const failure = first.error ?? more.find((r) => r.error)?.error ?? null;
   return {
-    key: null,
-    query: null,
-    generation: 0,
-    settled: false,
-    total: 0,
-    pages: {},
-    stalePages: {},
-    error: null,
-    activeIndex: -1,
-    scrollOffset: 0,
-
-    search(key, query) {
-      const state = get();
-      if (state.key === key) return;
-      set({
-        key,
-        query,
-        generation: state.generation + 1,
-        settled: false,
-        pages: {},
-        stalePages: { ...state.stalePages, ...state.pages },
-        error: null,
-        activeIndex: -1,
-        scrollOffset: 0,
-      });
-      void fetchPage(0);
+    settled,
+    total: settled ? total : (before[0]?.data?.total ?? 0),
+    error: failure ? describeError(failure) : null,
+    showsRows: fresh.size > 0 || stale.size > 0,
+    hitAt: (index) => {
+      const page = Math.floor(index / ARCHIVE_PAGE_SIZE);
+      const rows = fresh.get(page) ?? (settled ? undefined : stale.get(page));
+      return rows?.[index % ARCHIVE_PAGE_SIZE] ?? null;
     },
-
-    ensureRows(first, last) {
-      const { settled, total, pages } = get();
-      if (!settled || total === 0) return;
-      const lastPage = Math.floor(Math.min(last, total - 1) / ARCHIVE_PAGE_SIZE);
-      for (let page = Math.floor(Math.max(first, 0) / ARCHIVE_PAGE_SIZE); page <= lastPage; page++) {
-        if (!(page in pages)) void fetchPage(page);
-      }
-    },
-
-    refresh() {
-      const state = get();
-      if (state.key === null) return;
-      set({
-        generation: state.generation + 1,
-        pages: {},
-        stalePages: { ...state.stalePages, ...state.pages },
-        error: null,
-      });
-      // A first page still on its way was asked in the old generation; ask again.
-      if (!state.settled) void fetchPage(0);
-    },
-
-    setActiveIndex(index) {
-      set({ activeIndex: index });
-    },
-
-    rememberScroll(offset) {
-      set({ scrollOffset: offset });
-    },
+    refresh: () => void client.refetchQueries({ queryKey: ['archive.search'], type: 'active' }),
   };
-});
-
-/** The row at an index: fresh if its page has landed, else the one shown before, else null. */
-export function selectHit(
-  state: Pick<ArchiveSearchState, 'pages' | 'stalePages'>,
-  index: number,
-): ArchiveHit | null {
-  const page = Math.floor(index / ARCHIVE_PAGE_SIZE);
-  const rows = state.pages[page] ?? state.stalePages[page];
-  return rows?.[index % ARCHIVE_PAGE_SIZE] ?? null;
-}
-
-export function selectShowsRows(state: ArchiveSearchState): boolean {
-  return Object.keys(state.pages).length > 0 || Object.keys(state.stalePages).length > 0;
-}
-
-/** A change anywhere in the archive can move any row; the cache starts over. */
-export function followArchiveSearchChanges(): () => void {
-  return onEvent('archive.changed', () => useArchiveSearchStore.getState().refresh());
 }

@@ -1,9 +1,19 @@
-// Capture in a live meeting: the points said about the situation being processed, the points on
-// their way to the backend (shown as pending, never as saved), edits, endorsements, and removal
-// with undo. A point counts as saved only once contribution.add has answered.
+// Capture in a live meeting. The points themselves are the situation's thread in the server-state
+// layer (situation.get, shared with the situation page); what is kept here is the window's own: the
+// points on their way to the backend (shown as pending, never as saved), the last point removed
+// until it is undone, and the last failure. A point counts as saved only once contribution.add has
+// answered. See docs/architecture.md "Renderer data layer".
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { create } from 'zustand';
-import type { Commitment, ContributionKind, ContributionView } from '../../shared/domain';
-import { ApiError, describeError, invoke, onEvent } from '../api/client';
+import type { Commitment, ContributionKind } from '../../shared/domain';
+import { ApiError, describeError } from '../api/client';
+import { write } from '../api/server-state';
+import { useServer } from '../api/use-server-state';
+import { endorsed, pointAdded, pointsRemoved } from '../api/writes';
+import { buildPointTree, flattenPointTree, type FlatPoint } from '../features/situation/point-tree';
+
+export type { FlatPoint } from '../features/situation/point-tree';
 
 export interface PendingPoint {
   key: string;
@@ -27,174 +37,139 @@ interface RemovedPoint {
 }
 
 interface CaptureState {
+  /** The situation being captured; pending points and the undo belong to it. */
   situationId: string | null;
-  points: ContributionView[];
-  commitments: Commitment[];
   pending: PendingPoint[];
   /** The last point removed, until the chair undoes it or removes another. */
   removed: RemovedPoint | null;
   error: string | null;
-  open: (situationId: string) => Promise<void>;
-  refresh: () => Promise<void>;
-  addPoint: (point: NewPoint) => Promise<AddResult>;
-  editPoint: (id: string, change: { body?: string; authorId?: string }) => Promise<boolean>;
-  removePoint: (id: string) => Promise<void>;
-  undoRemove: () => Promise<void>;
-  endorse: (id: string, memberId: string) => Promise<void>;
+  focus: (situationId: string) => void;
   dismissError: () => void;
 }
 
-let pendingCounter = 0;
-let latestRequest = 0;
-
 export const useCaptureStore = create<CaptureState>()((set, get) => ({
   situationId: null,
-  points: [],
-  commitments: [],
   pending: [],
   removed: null,
   error: null,
-
-  async open(situationId) {
-    if (get().situationId !== situationId) {
-      set({ situationId, points: [], commitments: [], pending: [], removed: null, error: null });
-    }
-    await get().refresh();
+  focus(situationId) {
+    if (get().situationId !== situationId) set({ situationId, pending: [], removed: null, error: null });
   },
-
-  async refresh() {
-    const situationId = get().situationId;
-    if (!situationId) return;
-    const request = ++latestRequest;
-    try {
-      const thread = await invoke('situation.get', { id: situationId });
-      if (request === latestRequest && get().situationId === situationId) {
-        set({ points: thread.contributions, commitments: thread.commitments });
-      }
-    } catch (error) {
-      if (request === latestRequest) set({ error: describeError(error) });
-    }
-  },
-
-  async addPoint({ meetingId, override = false, ...point }) {
-    const situationId = get().situationId;
-    if (!situationId) return { ok: false, ruleRefused: false, message: 'No situation is being processed.' };
-    const key = `pending-${++pendingCounter}`;
-    set({ pending: [...get().pending, { key, ...point }] });
-    try {
-      const saved = await invoke('contribution.add', {
-        situationId,
-        meetingId,
-        parentId: point.parentId,
-        authorId: point.authorId,
-        kind: point.kind,
-        body: point.body,
-        override,
-      });
-      const { points } = get();
-      set({
-        pending: get().pending.filter((p) => p.key !== key),
-        // A meeting.changed refresh may have brought it in already; never show it twice.
-        points: points.some((p) => p.id === saved.id)
-          ? points
-          : [...points, { ...saved, authorName: point.authorName, endorsedBy: [] }],
-      });
-      return { ok: true };
-    } catch (error) {
-      set({ pending: get().pending.filter((p) => p.key !== key) });
-      const ruleRefused = error instanceof ApiError && error.code === 'PHASE_RULE';
-      return { ok: false, ruleRefused, message: describeError(error) };
-    }
-  },
-
-  async editPoint(id, change) {
-    try {
-      await invoke('contribution.edit', { contributionId: id, ...change });
-      await get().refresh();
-      set({ error: null });
-      return true;
-    } catch (error) {
-      set({ error: describeError(error) });
-      return false;
-    }
-  },
-
-  async removePoint(id) {
-    const point = get().points.find((p) => p.id === id);
-    try {
-      const { removedIds } = await invoke('contribution.remove', { contributionId: id });
-      const gone = new Set(removedIds);
-      set({
-        points: get().points.filter((p) => !gone.has(p.id)),
-        removed: { id, body: point?.body ?? '' },
-        error: null,
-      });
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
-  },
-
-  async undoRemove() {
-    const removed = get().removed;
-    if (!removed) return;
-    try {
-      await invoke('contribution.restore', { contributionId: removed.id });
-      set({ removed: null, error: null });
-      await get().refresh();
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
-  },
-
-  async endorse(id, memberId) {
-    const point = get().points.find((p) => p.id === id);
-    const already = point?.endorsedBy.includes(memberId) ?? false;
-    try {
-      const { endorsedBy } = await invoke(already ? 'contribution.unendorse' : 'contribution.endorse', {
-        contributionId: id,
-        memberId,
-      });
-      set({ points: get().points.map((p) => (p.id === id ? { ...p, endorsedBy } : p)), error: null });
-    } catch (error) {
-      set({ error: describeError(error) });
-    }
-  },
-
   dismissError() {
     set({ error: null });
   },
 }));
 
-export function followCaptureChanges(): () => void {
-  return onEvent('archive.changed', ({ situationId }) => {
-    const state = useCaptureStore.getState();
-    if (state.situationId === situationId) void state.refresh();
-  });
+let pendingCounter = 0;
+
+/** Adds a point to the pending list; answers its key. */
+export function startPending(point: Omit<PendingPoint, 'key'>): string {
+  const key = `pending-${++pendingCounter}`;
+  useCaptureStore.setState((s) => ({ pending: [...s.pending, { key, ...point }] }));
+  return key;
 }
 
-/** Points in said order, depth-first: the order the arrows move through. */
-export interface FlatPoint {
-  point: ContributionView;
-  depth: number;
+export function endPending(key: string): void {
+  useCaptureStore.setState((s) => ({ pending: s.pending.filter((p) => p.key !== key) }));
 }
 
-export function selectFlatPoints(points: readonly ContributionView[]): FlatPoint[] {
-  const children = new Map<string | null, ContributionView[]>();
-  const ids = new Set(points.map((p) => p.id));
-  for (const point of points) {
-    const parent = point.parentId !== null && ids.has(point.parentId) ? point.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), point]);
-  }
-  const flat: FlatPoint[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    const list = [...(children.get(parent) ?? [])].sort(
-      (a, b) => a.position - b.position || a.createdAt - b.createdAt,
-    );
-    for (const point of list) {
-      flat.push({ point, depth });
-      walk(point.id, depth + 1);
-    }
+/** The situation's points, in said order with their depth, and its commitments. */
+export function useCapturedThread(situationId: string): { points: FlatPoint[]; commitments: Commitment[] } {
+  const { data } = useServer('situation.get', { id: situationId }, { enabled: situationId !== '' });
+  const points = useMemo(() => flattenPointTree(buildPointTree(data?.contributions ?? [])), [data]);
+  return { points, commitments: data?.commitments ?? NO_COMMITMENTS };
+}
+
+const NO_COMMITMENTS: Commitment[] = [];
+
+/** Every write capture makes, each answered into the thread. */
+export function useCaptureWrites() {
+  const client = useQueryClient();
+  return useMemo(() => captureWrites(client), [client]);
+}
+
+export function captureWrites(client: QueryClient) {
+  const situation = () => useCaptureStore.getState().situationId;
+  const fail = (error: unknown) => useCaptureStore.setState({ error: describeError(error) });
+
+  return {
+    addPoint: async ({ meetingId, override = false, ...point }: NewPoint): Promise<AddResult> => {
+      const situationId = situation();
+      if (!situationId) return { ok: false, ruleRefused: false, message: 'No situation is being processed.' };
+      const key = startPending(point);
+      try {
+        await write(
+          client,
+          'contribution.add',
+          {
+            situationId,
+            meetingId,
+            parentId: point.parentId,
+            authorId: point.authorId,
+            kind: point.kind,
+            body: point.body,
+            override,
+          },
+          pointAdded(point.authorName),
+        );
+        return { ok: true };
+      } catch (error) {
+        const ruleRefused = error instanceof ApiError && error.code === 'PHASE_RULE';
+        return { ok: false, ruleRefused, message: describeError(error) };
+      } finally {
+        endPending(key);
+      }
+    },
+
+    editPoint: async (id: string, change: { body?: string; authorId?: string }): Promise<boolean> => {
+      try {
+        // The change event brings the point back under its (possibly new) author's name.
+        await write(client, 'contribution.edit', { contributionId: id, ...change });
+        useCaptureStore.setState({ error: null });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+
+    removePoint: async (id: string, body: string): Promise<void> => {
+      const situationId = situation();
+      if (!situationId) return;
+      try {
+        await write(client, 'contribution.remove', { contributionId: id }, pointsRemoved(situationId));
+        useCaptureStore.setState({ removed: { id, body }, error: null });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    undoRemove: async (): Promise<void> => {
+      const { removed } = useCaptureStore.getState();
+      if (!removed) return;
+      try {
+        // The change event brings the restored points back.
+        await write(client, 'contribution.restore', { contributionId: removed.id });
+        useCaptureStore.setState({ removed: null, error: null });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    endorse: async (id: string, memberId: string, already: boolean): Promise<void> => {
+      const situationId = situation();
+      if (!situationId) return;
+      try {
+        await write(
+          client,
+          already ? 'contribution.unendorse' : 'contribution.endorse',
+          { contributionId: id, memberId },
+          endorsed(situationId),
+        );
+        useCaptureStore.setState({ error: null });
+      } catch (error) {
+        fail(error);
+      }
+    },
   };
-  walk(null, 0);
-  return flat;
 }

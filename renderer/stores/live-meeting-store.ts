@@ -1,27 +1,18 @@
-// The meeting open on the chair's screen (or the projector): its MeetingView as the backend last
-// answered, the skew between the backend's clock and this window's, and every write to it. A write
-// a phase rule refuses waits as a refusal, which the chair may override explicitly.
+// The meeting open on the chair's screen (or the projector): its MeetingView from the server-state
+// layer, the skew between the backend's clock and this window's, and every write to it. What stays
+// here is the window's own: the last failed write and a refusal waiting for the chair's override.
+// See docs/architecture.md "Renderer data layer".
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { create } from 'zustand';
-import type { Channel } from '../../shared/channels';
 import type { Input } from '../../shared/contract';
 import type { AgendaItem, AttendanceEntry, MeetingView } from '../../shared/domain';
-import { ApiError, describeError, invoke, onEvent } from '../api/client';
+import { ApiError, describeError } from '../api/client';
+import { write } from '../api/server-state';
+import { useServer } from '../api/use-server-state';
+import { meetingWritten, type MeetingWrite } from '../api/writes';
 
-/** Channels that change a meeting and answer with the meeting as it now is. */
-export type MeetingWrite =
-  | 'meeting.start'
-  | 'meeting.close'
-  | 'meeting.reopen'
-  | 'attendance.mark'
-  | 'vote.record'
-  | 'selection.choose'
-  | 'segment.start'
-  | 'phase.start'
-  | 'timer.pause'
-  | 'timer.resume'
-  | 'turn.start'
-  | 'turn.end'
-  | 'round.order';
+export type { MeetingWrite } from '../api/writes';
 
 /** What a phase rule refused, and how to send it again with the chair's override. */
 export interface RuleRefusal {
@@ -29,97 +20,80 @@ export interface RuleRefusal {
   override: () => Promise<void>;
 }
 
-interface LiveMeetingState {
-  meetingId: string | null;
+interface MeetingUiState {
+  /** The last write that failed, as a sentence. */
+  actionError: string | null;
+  refusal: RuleRefusal | null;
+  showRefusal: (refusal: RuleRefusal | null) => void;
+  failed: (message: string | null) => void;
+  dismissError: () => void;
+}
+
+export const useLiveMeetingStore = create<MeetingUiState>()((set) => ({
+  actionError: null,
+  refusal: null,
+  showRefusal: (refusal) => set({ refusal, actionError: null }),
+  failed: (actionError) => set({ actionError, refusal: null }),
+  dismissError: () => set({ actionError: null, refusal: null }),
+}));
+
+export interface MeetingState {
   view: MeetingView | null;
   /** The backend's clock minus this window's, when the view arrived; timers tick from it. */
   skewMs: number;
   loadError: string | null;
-  /** The last write that failed, as a sentence. */
-  actionError: string | null;
-  refusal: RuleRefusal | null;
-  open: (meetingId: string) => Promise<void>;
-  refresh: () => Promise<void>;
-  act: <C extends MeetingWrite>(channel: C, input: Input<C>) => Promise<boolean>;
-  showRefusal: (refusal: RuleRefusal | null) => void;
-  dismissError: () => void;
 }
 
-let latestRequest = 0;
-
-export const useLiveMeetingStore = create<LiveMeetingState>()((set, get) => {
-  function receive(view: MeetingView) {
-    if (view.meeting.id !== get().meetingId) return;
-    set({ view, skewMs: view.now - Date.now(), loadError: null });
-  }
-
+/** The meeting as the backend last answered, kept fresh by meeting.changed. */
+export function useMeeting(meetingId: string): MeetingState {
+  const query = useServer('meeting.get', { meetingId });
+  const view = query.data ?? null;
   return {
-    meetingId: null,
-    view: null,
-    skewMs: 0,
-    loadError: null,
-    actionError: null,
-    refusal: null,
-
-    async open(meetingId) {
-      if (get().meetingId !== meetingId) {
-        set({ meetingId, view: null, loadError: null, actionError: null, refusal: null });
-      }
-      await get().refresh();
-    },
-
-    async refresh() {
-      const meetingId = get().meetingId;
-      if (!meetingId) return;
-      const request = ++latestRequest;
-      try {
-        const view = await invoke('meeting.get', { meetingId });
-        if (request === latestRequest) receive(view);
-      } catch (error) {
-        if (request === latestRequest) set({ loadError: describeError(error) });
-      }
-    },
-
-    async act(channel, input) {
-      try {
-        // Every MeetingWrite answers with a MeetingView; the union of outputs is exactly that.
-        const view: MeetingView = await invoke<Channel & MeetingWrite>(channel, input);
-        latestRequest++;
-        receive(view);
-        set({ actionError: null, refusal: null });
-        return true;
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'PHASE_RULE' && 'override' in input) {
-          set({
-            actionError: null,
-            refusal: {
-              message: error.message,
-              override: async () => {
-                await get().act(channel, { ...input, override: true });
-              },
-            },
-          });
-        } else set({ actionError: describeError(error), refusal: null });
-        return false;
-      }
-    },
-
-    showRefusal(refusal) {
-      set({ refusal, actionError: null });
-    },
-
-    dismissError() {
-      set({ actionError: null, refusal: null });
-    },
+    view,
+    skewMs: view ? view.now - query.dataUpdatedAt : 0,
+    loadError: query.error ? describeError(query.error) : null,
   };
-});
+}
 
-/** The presenter view and the chair's window re-read the meeting whenever any window changes it. */
-export function followLiveMeetingChanges(): () => void {
-  return onEvent('meeting.changed', ({ meetingId }) => {
-    const state = useLiveMeetingStore.getState();
-    if (state.meetingId === meetingId) void state.refresh();
+export type MeetingAct = <C extends MeetingWrite>(channel: C, input: Input<C>) => Promise<boolean>;
+
+type Send = (write: { channel: MeetingWrite; input: Input<MeetingWrite> }) => Promise<unknown>;
+
+/** Sends one meeting write; a refusal by a phase rule waits, with a way to send it again overridden. */
+async function sendMeetingWrite<C extends MeetingWrite>(
+  send: Send,
+  channel: C,
+  input: Input<C>,
+): Promise<boolean> {
+  const ui = useLiveMeetingStore.getState();
+  try {
+    await send({ channel, input });
+    ui.dismissError();
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'PHASE_RULE' && 'override' in input) {
+      useLiveMeetingStore.setState({
+        actionError: null,
+        refusal: {
+          message: error.message,
+          override: async () => {
+            await sendMeetingWrite(send, channel, { ...input, override: true });
+          },
+        },
+      });
+    } else ui.failed(describeError(error));
+    return false;
+  }
+}
+
+/** Writes to the meeting; each answer is the meeting as it now is, put straight into the cache. */
+export function useMeetingAct(): MeetingAct {
+  const client = useQueryClient();
+  const { mutateAsync } = useMutation({
+    mutationFn: ({ channel, input }: { channel: MeetingWrite; input: Input<MeetingWrite> }) =>
+      write(client, channel, input, meetingWritten),
   });
+  return useCallback((channel, input) => sendMeetingWrite(mutateAsync, channel, input), [mutateAsync]);
 }
 
 // ── Selectors ────────────────────────────────────────────────────────────────────────────────────

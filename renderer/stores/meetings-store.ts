@@ -1,75 +1,58 @@
-// The current group's meetings (planned, live, closed), the agenda templates, planning a meeting,
-// saving a template, and the parking lot's A/B/C priorities.
-import { create } from 'zustand';
+// The current group's meetings (planned, live, closed), the agenda templates, and the parking lot's
+// A/B/C priorities as the latest meeting shows them, all read through the server-state layer;
+// planning a meeting, saving a template and setting a priority are its writes. See
+// docs/architecture.md "Renderer data layer".
+import { useMemo } from 'react';
 import type { Input } from '../../shared/contract';
 import type { AgendaTemplate, MeetingSummary, MeetingView, Priority } from '../../shared/domain';
-import { describeError, invoke, onEvent } from '../api/client';
+import { describeError } from '../api/client';
+import { useServer, useWrite } from '../api/use-server-state';
+import { meetingWritten, prioritized, templateSaved } from '../api/writes';
 
-interface MeetingsState {
-  groupId: string | null;
-  meetings: MeetingSummary[];
+const NO_MEETINGS: MeetingSummary[] = [];
+const NO_TEMPLATES: AgendaTemplate[] = [];
+
+export interface Meetings {
+  /** Null until the list for this group has landed. */
+  meetings: MeetingSummary[] | null;
   templates: AgendaTemplate[];
   /** Priorities of parked situations, as the latest meeting's view shows them. */
   priorities: Record<string, Priority | null>;
   error: string | null;
-  load: (groupId: string) => Promise<void>;
-  plan: (input: Input<'meeting.plan'>) => Promise<MeetingView>;
-  saveTemplate: (input: Input<'template.save'>) => Promise<AgendaTemplate>;
-  prioritize: (situationId: string, priority: Priority | null) => Promise<void>;
 }
 
-let latestRequest = 0;
+export function useMeetings(groupId: string | null): Meetings {
+  const list = useServer('meeting.list', { groupId: groupId ?? '' }, { enabled: groupId !== null });
+  const templates = useServer('template.list', {});
+  const latest = useMemo(() => selectMeetingsByDate(list.data ?? NO_MEETINGS)[0] ?? null, [list.data]);
+  const latestView = useServer('meeting.get', { meetingId: latest?.id ?? '' }, { enabled: latest !== null });
+  const priorities = useMemo(
+    () => Object.fromEntries((latestView.data?.parkingLot ?? []).map((e) => [e.situationId, e.priority])),
+    [latestView.data],
+  );
+  const failure = list.error ?? templates.error ?? latestView.error;
+  return {
+    meetings: list.data ?? null,
+    templates: templates.data ?? NO_TEMPLATES,
+    priorities,
+    error: failure ? describeError(failure) : null,
+  };
+}
 
-export const useMeetingsStore = create<MeetingsState>()((set, get) => ({
-  groupId: null,
-  meetings: [],
-  templates: [],
-  priorities: {},
-  error: null,
+export function usePlanMeeting(): (input: Input<'meeting.plan'>) => Promise<MeetingView> {
+  return useWrite('meeting.plan', meetingWritten).mutateAsync;
+}
 
-  async load(groupId) {
-    const request = ++latestRequest;
-    if (get().groupId !== groupId) set({ groupId, meetings: [], priorities: {} });
-    try {
-      const [meetings, templates] = await Promise.all([
-        invoke('meeting.list', { groupId }),
-        invoke('template.list', {}),
-      ]);
-      const latest = [...meetings].sort((a, b) => b.startsAt - a.startsAt)[0];
-      const view = latest ? await invoke('meeting.get', { meetingId: latest.id }) : null;
-      const priorities = Object.fromEntries((view?.parkingLot ?? []).map((e) => [e.situationId, e.priority]));
-      if (request === latestRequest) set({ meetings, templates, priorities, error: null });
-    } catch (error) {
-      if (request === latestRequest) set({ error: describeError(error) });
-    }
-  },
+export function useSaveTemplate(): (input: Input<'template.save'>) => Promise<AgendaTemplate> {
+  return useWrite('template.save', templateSaved).mutateAsync;
+}
 
-  async plan(input) {
-    const view = await invoke('meeting.plan', input);
-    await get().load(input.groupId);
-    return view;
-  },
-
-  async saveTemplate(input) {
-    const template = await invoke('template.save', input);
-    set({ templates: await invoke('template.list', {}) });
-    return template;
-  },
-
-  async prioritize(situationId, priority) {
-    await invoke('situation.prioritize', { situationId, priority });
-    set({ priorities: { ...get().priorities, [situationId]: priority } });
-  },
-}));
+export function usePrioritize(): (situationId: string, priority: Priority | null) => Promise<unknown> {
+  const { mutateAsync } = useWrite('situation.prioritize', prioritized);
+  return (situationId, priority) => mutateAsync({ situationId, priority });
+}
 
 /** Newest first: the next meeting on top, then the ones held. */
 export function selectMeetingsByDate(meetings: MeetingSummary[]): MeetingSummary[] {
   return [...meetings].sort((a, b) => b.startsAt - a.startsAt);
-}
-
-export function followMeetingListChanges(): () => void {
-  return onEvent('meeting.changed', () => {
-    const { groupId, load } = useMeetingsStore.getState();
-    if (groupId) void load(groupId);
-  });
 }

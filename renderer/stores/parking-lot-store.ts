@@ -1,54 +1,25 @@
-// The current group's situations waiting for a meeting, and bringing a new one.
-import { create } from 'zustand';
+// The current group's situations waiting for a meeting, read through the server-state layer, and
+// bringing a new one (its change event re-reads the list). See docs/architecture.md "Renderer data
+// layer".
 import type { Input } from '../../shared/contract';
 import type { Situation, SituationSummary } from '../../shared/domain';
-import { describeError, invoke, onEvent } from '../api/client';
+import { describeError } from '../api/client';
+import { useServer, useWrite } from '../api/use-server-state';
 
-interface ParkingLotState {
-  /** The group last asked for; answers for any other group are dropped. */
-  requestedFor: string | null;
-  /** The group `situations` belongs to. */
-  loadedFor: string | null;
-  situations: SituationSummary[];
+export function useSituations(groupId: string | null): {
+  /** Null until the list for this group has landed. */
+  situations: SituationSummary[] | null;
   error: string | null;
-  load: (groupId: string) => Promise<void>;
-  bringSituation: (input: Input<'situation.create'>) => Promise<Situation>;
+} {
+  const query = useServer('situation.list', { groupId: groupId ?? '' }, { enabled: groupId !== null });
+  return { situations: query.data ?? null, error: query.error ? describeError(query.error) : null };
 }
 
-let latestRequest = 0;
-
-export const useParkingLotStore = create<ParkingLotState>()((set, get) => ({
-  requestedFor: null,
-  loadedFor: null,
-  situations: [],
-  error: null,
-
-  async load(groupId) {
-    const request = ++latestRequest;
-    set({ requestedFor: groupId });
-    try {
-      const situations = await invoke('situation.list', { groupId });
-      if (request === latestRequest) set({ situations, loadedFor: groupId, error: null });
-    } catch (error) {
-      if (request === latestRequest) set({ error: describeError(error) });
-    }
-  },
-
-  async bringSituation(input) {
-    const situation = await invoke('situation.create', input);
-    if (get().requestedFor === situation.groupId) await get().load(situation.groupId);
-    return situation;
-  },
-}));
+export function useBringSituation(): (input: Input<'situation.create'>) => Promise<Situation> {
+  return useWrite('situation.create').mutateAsync;
+}
 
 /** Waiting means parked: not yet taken up in a meeting. */
 export function selectWaiting(situations: SituationSummary[]): SituationSummary[] {
   return situations.filter((s) => s.status === 'parked');
-}
-
-export function followParkingLotChanges(): () => void {
-  return onEvent('archive.changed', () => {
-    const { requestedFor, load } = useParkingLotStore.getState();
-    if (requestedFor) void load(requestedFor);
-  });
 }

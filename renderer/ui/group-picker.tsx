@@ -1,14 +1,12 @@
 // The current group, chosen in the header so Meetings and Members always agree on it.
 import { useId } from 'react';
 import { hrefTo } from '../routing/hash-route';
-import { useGroupsStore } from '../stores/groups-store';
+import { useGroupChoiceStore, useGroups } from '../stores/groups-store';
 
 export function GroupPicker() {
   const id = useId();
-  const groups = useGroupsStore((s) => s.groups);
-  const groupsLoaded = useGroupsStore((s) => s.groupsLoaded);
-  const selectedGroupId = useGroupsStore((s) => s.selectedGroupId);
-  const selectGroup = useGroupsStore((s) => s.selectGroup);
+  const { groups, groupsLoaded, selectedGroupId } = useGroups();
+  const selectGroup = useGroupChoiceStore((s) => s.selectGroup);
 
   if (!groupsLoaded) return null;
   if (groups.length === 0) {
@@ -21,11 +19,7 @@ export function GroupPicker() {
   return (
     <div className="group-picker">
       <label htmlFor={id}>Group</label>
-      <select
-        id={id}
-        value={selectedGroupId ?? ''}
-        onChange={(event) => void selectGroup(event.target.value)}
-      >
+      <select id={id} value={selectedGroupId ?? ''} onChange={(event) => selectGroup(event.target.value)}>
         {groups.map((group) => (
           <option key={group.id} value={group.id}>
             {group.name}

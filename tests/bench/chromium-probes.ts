@@ -1,11 +1,13 @@
 // Run by the bench under tsx (the bench itself is a plain Node bundle): measures in Chromium, through
-// the browser shell, the archive list's first render, and the backend worker's resident memory with
-// the archive open. Prints one JSON object to standard output.
+// the browser shell, the archive list's first render, capture (calls per point, Enter to saved), and
+// the backend worker's resident memory with the archive open. Prints one JSON object to standard
+// output. With a fifth argument `capture`, only capture is measured.
 import { startBackend } from '../../electron/backend/host';
 import { measureArchiveFirstRender } from '../harness/archive-render-probe';
+import { measureCapture } from '../harness/capture-probe';
 import { TEST_KEY_HEX } from '../harness/test-key';
 
-const [dbPath, runsArg, worker] = process.argv.slice(2);
+const [dbPath, runsArg, worker, only] = process.argv.slice(2);
 if (!dbPath || !runsArg || !worker) {
   console.error('usage: chromium-probes.ts DB RUNS WORKER_FILE');
   process.exit(2);
@@ -25,6 +27,14 @@ async function workerMemory(file: string, workerFile: string) {
   }
 }
 
-const memory = await workerMemory(dbPath, worker);
-const renderSamples = await measureArchiveFirstRender(dbPath, Number(runsArg), TEST_KEY_HEX);
-console.log(JSON.stringify({ renderSamples, ...memory }));
+/** Points captured per run of the probe. */
+const CAPTURED_POINTS = 40;
+
+if (only === 'capture') {
+  console.log(JSON.stringify({ capture: await measureCapture(dbPath, CAPTURED_POINTS, TEST_KEY_HEX) }));
+} else {
+  const memory = await workerMemory(dbPath, worker);
+  const renderSamples = await measureArchiveFirstRender(dbPath, Number(runsArg), TEST_KEY_HEX);
+  const capture = await measureCapture(dbPath, CAPTURED_POINTS, TEST_KEY_HEX);
+  console.log(JSON.stringify({ renderSamples, capture, ...memory }));
+}

@@ -4,7 +4,7 @@ export interface Measure {
   name: string;
   median: number;
   p95: number;
-  unit: 'ms' | 's' | 'MiB';
+  unit: 'ms' | 's' | 'MiB' | 'calls';
   budget: string;
   /** How the median compares with the baseline measured in the same run, when there is one. */
   ratio?: number;

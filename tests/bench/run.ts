@@ -20,16 +20,51 @@ const size = archiveSize(args.has('--small'));
 const previewOnly = args.has('--import-preview');
 // --packs: only the pack rows, on their own archive.
 const packsOnly = args.has('--packs');
+// --capture: only capture in Chromium (calls per point, Enter to saved).
+const captureOnly = args.has('--capture');
 // With --json, standard output carries only the JSON; progress goes to standard error.
 const log = (line: string) => {
   if (json) console.error(line);
   else console.log(line);
 };
 
-/** The archive's first render in Chromium and the worker's memory, measured by a tsx child process. */
-function chromiumMeasures(file: string): Measure[] {
+interface CaptureProbe {
+  enterToSaved: number[];
+  bareAdd: number[];
+  callsPerEnter: number[];
+  channels: Record<string, number>;
+}
+
+/** Capture through the renderer: what one Enter costs in calls on the bridge, and in time. */
+function captureMeasures(probe: CaptureProbe): Measure[] {
+  const saved = summarize(probe.enterToSaved);
+  const bare = summarize(probe.bareAdd);
+  const calls = summarize(probe.callsPerEnter);
+  const points = probe.callsPerEnter.length;
+  const perChannel = Object.entries(probe.channels)
+    .map(([channel, n]) => `${channel} ${(n / points).toFixed(1)}`)
+    .join(', ');
+  return [
+    {
+      name: `calls on the bridge per captured point (${perChannel})`,
+      ...calls,
+      unit: 'calls',
+      budget: '≤ 2',
+    },
+    {
+      name: 'Enter in the capture box to the point shown as saved, in Chromium',
+      ...saved,
+      unit: 'ms',
+      budget: '— (printed)',
+      ratio: saved.median / bare.median,
+      baseline: `bare contribution.add over the bridge (median ${bare.median.toFixed(1)} ms)`,
+    },
+  ];
+}
+
+function runChromiumProbes(file: string, only?: 'capture'): string {
   const root = path.resolve(__dirname, '../..');
-  const output = execFileSync(
+  return execFileSync(
     process.execPath,
     [
       path.join(root, 'node_modules/tsx/dist/cli.mjs'),
@@ -37,11 +72,18 @@ function chromiumMeasures(file: string): Measure[] {
       file,
       '12',
       path.join(root, 'dist/electron/backend-worker.cjs'),
+      ...(only ? [only] : []),
     ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 },
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 600_000 },
   );
+}
+
+/** The archive's first render in Chromium, capture, and the worker's memory, measured by a tsx child process. */
+function chromiumMeasures(file: string): Measure[] {
+  const output = runChromiumProbes(file);
   const probe = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
     renderSamples: number[];
+    capture: CaptureProbe;
     rssBeforeMiB: number;
     rssWithWorkerMiB: number;
   };
@@ -54,6 +96,7 @@ function chromiumMeasures(file: string): Measure[] {
       unit: 'ms',
       budget: '≤ 500 ms',
     },
+    ...captureMeasures(probe.capture),
     {
       name: 'backend worker resident memory, archive open',
       median: probe.rssWithWorkerMiB - probe.rssBeforeMiB,
@@ -128,12 +171,21 @@ async function allMeasures(): Promise<Measure[]> {
   return measures;
 }
 
+async function captureOnlyMeasures(): Promise<Measure[]> {
+  const file = await referenceDatabase(size, log);
+  const output = runChromiumProbes(file, 'capture');
+  const probe = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { capture: CaptureProbe };
+  return captureMeasures(probe.capture);
+}
+
 async function main() {
   const measures = previewOnly
     ? await importMeasures(false)
     : packsOnly
       ? await benchPacks(await packGroupDatabase(size, log), log)
-      : await allMeasures();
+      : captureOnly
+        ? await captureOnlyMeasures()
+        : await allMeasures();
   if (json) {
     console.log(
       JSON.stringify(
@@ -154,7 +206,9 @@ async function main() {
     ? 'import preview only'
     : packsOnly
       ? `packs only, ${size.situations} situations`
-      : `${size.situations} situations, ${size.situations * size.contributionsPerSituation} contributions`;
+      : captureOnly
+        ? `capture only, ${size.situations} situations`
+        : `${size.situations} situations, ${size.situations * size.contributionsPerSituation} contributions`;
   console.log(
     `\nRoundtable bench: ${archive}; ` +
       `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,

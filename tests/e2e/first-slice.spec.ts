@@ -100,7 +100,8 @@ test('a situation with nested advice, captured through the UI, comes back from t
   await expectNestedAdvice(page);
 
   await page.reload();
-  await page.getByRole('link', { name: 'Archive' }).click();
+  // The main navigation's link: once the thread is back, the page's own "Back to the archive" shows too.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Archive' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Archive' })).toBeVisible();
   const entry = page.getByRole('list', { name: 'Situations in the archive' }).getByRole('listitem');
   await expect(entry).toHaveCount(1);

@@ -62,6 +62,11 @@ export interface ShellOptions {
    * archive): the stand-in keychain is given it as if it had kept it all along.
    */
   archiveKey?: string;
+  /**
+   * Told of every call a page makes on the bridge, before it is answered (the bench counts the reads
+   * one captured point costs). Calls the harness makes on `backend` itself are not seen.
+   */
+  onCall?: (channel: unknown, input: unknown) => void;
 }
 
 export interface Shell {
@@ -118,6 +123,7 @@ export async function openShell({
   keychain = 'stand-in',
   recoveryKeyOffered = true,
   archiveKey,
+  onCall,
 }: ShellOptions): Promise<Shell> {
   requireBuild();
   const chain = keychain === 'stand-in' ? standInKeychain(dbPath) : null;
@@ -160,7 +166,13 @@ export async function openShell({
     launchHeadless: () => launchChromium(true),
     onSaved,
   });
-  const route = createHostRouter({ ...saving.handlers, ...vaultHandlers(vault) }, throughVault(vault));
+  const hostRoute = createHostRouter({ ...saving.handlers, ...vaultHandlers(vault) }, throughVault(vault));
+  const route: Route = onCall
+    ? (channel, input) => {
+        onCall(channel, input);
+        return hostRoute(channel, input);
+      }
+    : hostRoute;
   try {
     const context = await browser.newContext({
       viewport: viewport === undefined ? { width: 1200, height: 860 } : viewport,

@@ -43,7 +43,12 @@ describe('backend worker', () => {
     const member = await backend.invoke('member.create', { groupId, name: 'Ana' });
     const presenterId = (member as { value: { id: string } }).value.id;
     await backend.invoke('situation.create', { groupId, presenterId, title: 'Should I sell?' });
-    expect(events).toHaveLength(1);
+    // A group, a member and a situation: each write says what it changed.
+    expect(events).toMatchObject([
+      { name: 'archive.changed', payload: { records: ['group'] } },
+      { name: 'archive.changed', payload: { records: ['member'] } },
+      { name: 'archive.changed', payload: { records: ['situation'] } },
+    ]);
 
     await backend.close();
     backend = undefined;

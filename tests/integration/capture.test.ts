@@ -68,7 +68,10 @@ describe('contribution.add in a meeting', () => {
       ['advise', meetingId],
       ['reflect', meetingId],
     ]);
-    expect(backend.events).toContainEqual({ name: 'meeting.changed', payload: { meetingId } });
+    expect(backend.events).toContainEqual({
+      name: 'archive.changed',
+      payload: { records: ['contribution'], situationIds: [situationId] },
+    });
   });
 
   it('refuses advice during Clarify with PHASE_RULE, writing nothing', async () => {

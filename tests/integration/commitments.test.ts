@@ -64,7 +64,12 @@ describe('commitment.add', () => {
     });
     const thread = await backend.call('situation.get', { id: situationId });
     expect(thread.commitments.map((k) => k.id)).toEqual([saved.id]);
-    expect(backend.events).toContainEqual({ name: 'meeting.changed', payload: { meetingId } });
+    const { version } = await backend.call('meeting.get', { meetingId });
+    expect(backend.events).toContainEqual({ name: 'meeting.changed', payload: { meetingId, version } });
+    expect(backend.events).toContainEqual({
+      name: 'archive.changed',
+      payload: { records: ['commitment'], situationIds: [situationId] },
+    });
   });
 
   it('takes a due day from the first of 1900 to the last of 2999', async () => {

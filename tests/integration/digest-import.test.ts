@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors';
+import { ARCHIVE_RECORDS } from '../../shared/contract';
 import { openTestBackend, seedGroup, type TestBackend } from './backend-fixture';
 
 const FILE = `Tag Archives: Teamwork
@@ -263,7 +264,10 @@ describe('digest import', () => {
     const tags = async (situationId: string) =>
       (await backend.call('situation.get', { id: situationId })).tags.map((t) => t.name);
     expect(await tags(id!)).toEqual(['Exit', 'Valuation']);
-    expect(backend.events.at(-1)).toEqual({ name: 'archive.changed', payload: { situationId: id } });
+    expect(backend.events.at(-1)).toEqual({
+      name: 'archive.changed',
+      payload: { records: [...ARCHIVE_RECORDS], situationIds: 'all' },
+    });
 
     // In one file, a post repeated under a second tag gives the one situation both tags.
     const other = await backend.call('group.create', { name: 'Second forum' });

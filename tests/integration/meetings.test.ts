@@ -63,7 +63,7 @@ describe('meeting.plan', () => {
     expect(planned.parkingLot.map((p) => p.title)).toHaveLength(3);
     expect(backend.events).toContainEqual({
       name: 'meeting.changed',
-      payload: { meetingId: forum.meetingId },
+      payload: { meetingId: forum.meetingId, version: planned.version },
     });
   });
 
@@ -417,11 +417,11 @@ describe('a situation edited while on an agenda', () => {
       id: forum.situations.teamwork.id,
       title: 'How do you build one team across accounts?',
     });
+    const view = await backend.call('meeting.get', { meetingId: forum.meetingId });
     expect(backend.events).toContainEqual({
       name: 'meeting.changed',
-      payload: { meetingId: forum.meetingId },
+      payload: { meetingId: forum.meetingId, version: view.version },
     });
-    const view = await backend.call('meeting.get', { meetingId: forum.meetingId });
     const slot = view.agenda.find((i) => i.situationId === forum.situations.teamwork.id);
     expect(slot?.situationTitle).toBe('How do you build one team across accounts?');
 

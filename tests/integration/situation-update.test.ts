@@ -41,7 +41,9 @@ describe('situation.update', () => {
       confidential: false,
       credit: null,
     });
-    expect(backend.events).toEqual([{ name: 'archive.changed', payload: { situationId: situation.id } }]);
+    expect(backend.events).toEqual([
+      { name: 'archive.changed', payload: { records: ['situation'], situationIds: [situation.id] } },
+    ]);
 
     const rewritten = await backend.call('situation.update', { id: situation.id, background: '' });
     expect(rewritten).toMatchObject({ title: retitled.title, background: '', confidential: false });

@@ -34,7 +34,7 @@ describe('situation.create', () => {
     });
     expect(backend.events).toContainEqual({
       name: 'archive.changed',
-      payload: { situationId: situation.id },
+      payload: { records: ['situation'], situationIds: [situation.id] },
     });
   });
 

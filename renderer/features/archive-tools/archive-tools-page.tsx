@@ -1,5 +1,5 @@
 // Archive tools: notes and digests out, digests in, encrypted packs both ways, and backups.
-import { useGroupsStore, selectCurrentGroup } from '../../stores/groups-store';
+import { useGroups } from '../../stores/groups-store';
 import { EmptyState } from '../../ui/messages';
 import { PageHeader } from '../../ui/page-header';
 import { BackupPanel } from './backup-panel';
@@ -9,8 +9,7 @@ import { PackPanel } from './pack-panel';
 
 /** `meetingId`: the meeting whose notes the export form starts on (from "Export notes…" on a meeting). */
 export function ArchiveToolsPage({ meetingId }: { meetingId: string | null }) {
-  const group = useGroupsStore(selectCurrentGroup);
-  const groupsLoaded = useGroupsStore((s) => s.groupsLoaded);
+  const { group, groupsLoaded } = useGroups();
 
   return (
     <div className="archive-tools">

@@ -1,7 +1,9 @@
 // "Back up now", the list of backups, and "Restore…" after an explicit confirmation.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { BackupEntry } from '../../../shared/domain';
-import { describeError, invoke } from '../../api/client';
+import { describeError } from '../../api/client';
+import { useServer, useWrite } from '../../api/use-server-state';
+import { backupCreated, backupRestored } from '../../api/writes';
 import { formatDayAndTime } from '../../ui/dates';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
@@ -20,41 +22,27 @@ function describeSize(bytes: number): string {
 
 export function BackupPanel() {
   const id = useId();
-  const [backups, setBackups] = useState<BackupEntry[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const list = useServer('backup.list', {});
+  const backups = list.data ?? null;
+  const loadError = list.error ? describeError(list.error) : null;
+  const create = useWrite('backup.create', backupCreated);
+  const restoreWrite = useWrite('backup.restore', backupRestored);
   const [restoring, setRestoring] = useState<BackupEntry | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const { pending, error, submit } = useSubmission();
 
-  const loadBackups = useCallback(
-    () =>
-      invoke('backup.list', {}).then(
-        (list) => {
-          setBackups(list);
-          setLoadError(null);
-        },
-        (failure: unknown) => setLoadError(describeError(failure)),
-      ),
-    [],
-  );
-
-  useEffect(() => {
-    void loadBackups();
-  }, [loadBackups]);
-
   async function backUpNow() {
     setMessage(null);
     await submit(async () => {
-      const entry = await invoke('backup.create', {});
+      const entry = await create.mutateAsync({});
       setMessage(`Backed up at ${formatDayAndTime(entry.takenAt)}.`);
-      await loadBackups();
     });
   }
 
   async function restore(entry: BackupEntry) {
     setMessage(null);
-    const done = await submit(async () => {
-      const result = await invoke('backup.restore', { name: entry.name, confirm: true });
+    await submit(async () => {
+      const result = await restoreWrite.mutateAsync({ name: entry.name, confirm: true });
       const [keptAs] = result.keptAside;
       setMessage(
         `The archive was restored to the backup of ${formatDayAndTime(result.restored.takenAt)}. ` +
@@ -63,8 +51,8 @@ export function BackupPanel() {
             : 'The archive it replaced was kept aside.'),
       );
     });
+    // A restore re-reads everything on screen, this list too (see backupRestored).
     setRestoring(null);
-    if (done) await loadBackups();
   }
 
   return (

@@ -5,8 +5,8 @@
 // it is said so.
 import { useId, useState } from 'react';
 import type { ImportPreviewPost, ImportReport } from '../../../shared/domain';
-import { invoke } from '../../api/client';
-import { useGroupsStore } from '../../stores/groups-store';
+import { useWrite } from '../../api/use-server-state';
+import { useGroups } from '../../stores/groups-store';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
@@ -25,8 +25,9 @@ function outcome(post: ImportPreviewPost, imported: boolean): string {
 
 export function DigestImportPanel() {
   const id = useId();
-  const groups = useGroupsStore((s) => s.groups);
-  const currentGroupId = useGroupsStore((s) => s.selectedGroupId);
+  const { groups, selectedGroupId: currentGroupId } = useGroups();
+  const previewWrite = useWrite('import.preview');
+  const importWrite = useWrite('import.digest');
   const [groupId, setGroupId] = useState(currentGroupId ?? '');
   const [file, setFile] = useState<DigestFile | null>(null);
   const [includeWithoutAdvice, setIncludeWithoutAdvice] = useState(false);
@@ -48,7 +49,7 @@ export function DigestImportPanel() {
     setPreview(null);
     await submit(async () =>
       setPreview(
-        await invoke('import.preview', {
+        await previewWrite.mutateAsync({
           groupId: targetId,
           text: file.text,
           includeWithoutAdvice: withoutAdvice,
@@ -61,7 +62,7 @@ export function DigestImportPanel() {
     if (!file) return;
     await submit(async () => {
       setImported(
-        await invoke('import.digest', { groupId: targetId, text: file.text, includeWithoutAdvice }),
+        await importWrite.mutateAsync({ groupId: targetId, text: file.text, includeWithoutAdvice }),
       );
       setPreview(null);
     });

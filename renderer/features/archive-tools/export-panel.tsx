@@ -1,9 +1,12 @@
 // Export session notes of a meeting, or a digest of a tag or of the group, at a confidentiality
 // level; the result is previewed read-only and saved through the host's save dialog.
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
-import type { ExportResult, Group, MeetingSummary, TagWithCount } from '../../../shared/domain';
-import { describeError, invoke, onEvent } from '../../api/client';
-import { selectCurrentMembers, useGroupsStore } from '../../stores/groups-store';
+import type { ExportResult, Group, MeetingSummary } from '../../../shared/domain';
+import { describeError, onEvent } from '../../api/client';
+import { useServer } from '../../api/use-server-state';
+import { useMembers } from '../../stores/groups-store';
+import { useTags } from '../../stores/tags-store';
 import { formatDayAndTime } from '../../ui/dates';
 import { Field } from '../../ui/field';
 import { MemberChoice } from '../../ui/member-choice';
@@ -22,41 +25,29 @@ import {
 } from './export-request';
 import { ExportPreview } from './export-preview';
 
+const NO_MEETINGS: MeetingSummary[] = [];
+
 export function ExportPanel({ group, meetingId }: { group: Group; meetingId: string | null }) {
   const id = useId();
-  const members = useGroupsStore(selectCurrentMembers);
-  const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
-  const [tags, setTags] = useState<TagWithCount[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [request, setRequest] = useState<ExportRequest>(() => ({
+  const client = useQueryClient();
+  const { members } = useMembers(group.id);
+  const meetingList = useServer('meeting.list', { groupId: group.id });
+  const meetings = meetingList.data ?? NO_MEETINGS;
+  const { tags, error: tagsError } = useTags();
+  const loadError = meetingList.error ? describeError(meetingList.error) : tagsError;
+  const [chosen, setRequest] = useState<ExportRequest>(() => ({
     ...FIRST_REQUEST,
     meetingId: meetingId ?? '',
   }));
+  // The meeting asked for stays chosen when it is this group's; otherwise the latest one.
+  const shownMeetingId = meetings.some((m) => m.id === chosen.meetingId)
+    ? chosen.meetingId
+    : (meetings[0]?.id ?? '');
+  const request: ExportRequest = { ...chosen, meetingId: shownMeetingId };
   // The export with the format it was made for: the form may change while it runs.
   const [result, setResult] = useState<{ export: ExportResult; format: ExportFormat } | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const { pending, error, submit } = useSubmission();
-
-  useEffect(() => {
-    let current = true;
-    Promise.all([invoke('meeting.list', { groupId: group.id }), invoke('tag.list', {})])
-      .then(([meetingList, tagList]) => {
-        if (!current) return;
-        setMeetings(meetingList);
-        setTags(tagList);
-        const [first] = meetingList;
-        // The meeting asked for stays chosen when it is this group's; otherwise the latest one.
-        setRequest((r) =>
-          meetingList.some((m) => m.id === r.meetingId) ? r : { ...r, meetingId: first?.id ?? '' },
-        );
-      })
-      .catch((failure: unknown) => {
-        if (current) setLoadError(describeError(failure));
-      });
-    return () => {
-      current = false;
-    };
-  }, [group.id]);
 
   useEffect(() => {
     if (!pending) return;
@@ -74,7 +65,7 @@ export function ExportPanel({ group, meetingId }: { group: Group; meetingId: str
     setResult(null);
     await submit(async () => {
       const { format } = request;
-      setResult({ export: await runExport(request, group.id), format });
+      setResult({ export: await runExport(client, request, group.id), format });
     });
     setProgress(null);
   }

@@ -3,7 +3,7 @@
 // text: rendering it here would run under the app's own rights.
 import { useId, useState } from 'react';
 import type { ExportResult } from '../../../shared/domain';
-import { invoke } from '../../api/client';
+import { useWrite } from '../../api/use-server-state';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
 import type { ExportFormat } from './export-request';
@@ -16,13 +16,14 @@ const SAVE_LABELS: Record<ExportFormat, { idle: string; pending: string }> = {
 
 export function ExportPreview({ result, format }: { result: ExportResult; format: ExportFormat }) {
   const id = useId();
+  const saveWrite = useWrite('export.save');
   const { pending, error, submit } = useSubmission();
   const [saved, setSaved] = useState<string | null>(null);
 
   async function save() {
     setSaved(null);
     await submit(async () => {
-      const answer = await invoke('export.save', {
+      const answer = await saveWrite.mutateAsync({
         fileName: result.fileName,
         format,
         content: result.content,

@@ -1,6 +1,8 @@
 // What the chair asks the export form for, and the channel call that answers it.
 import type { ConfidentialityLevel, ExportResult, TextExportFormat } from '../../../shared/domain';
-import { ApiError, invoke } from '../../api/client';
+import type { QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../api/client';
+import { serverQuery, write } from '../../api/server-state';
 
 export const DIGEST_NOUNS = ['Thoughts', 'Observations', 'Ways', 'Ideas'] as const;
 export type DigestNoun = (typeof DIGEST_NOUNS)[number];
@@ -44,7 +46,11 @@ export function mayIncludeConfidential(request: Pick<ExportRequest, 'kind' | 'le
   return request.level === 'full' || (request.kind === 'notes' && request.level === 'presenter');
 }
 
-export async function runExport(request: ExportRequest, groupId: string): Promise<ExportResult> {
+export async function runExport(
+  client: QueryClient,
+  request: ExportRequest,
+  groupId: string,
+): Promise<ExportResult> {
   // Named exports only: a full one, or a presenter's own notes (which hold their situations alone).
   const includeConfidential = mayIncludeConfidential(request) && request.includeConfidential;
   // A PDF is printed by the host from the HTML export, so the backend writes HTML for it.
@@ -55,7 +61,7 @@ export async function runExport(request: ExportRequest, groupId: string): Promis
     if (request.level === 'presenter' && !request.presenterId) {
       throw new ApiError('VALIDATION', 'Choose the presenter whose situation the notes are for.');
     }
-    return invoke('export.notes', {
+    return write(client, 'export.notes', {
       meetingId: request.meetingId,
       format,
       level: request.level,
@@ -74,10 +80,10 @@ export async function runExport(request: ExportRequest, groupId: string): Promis
     includeWithoutAdvice: request.includeWithoutAdvice,
   };
   if (request.digestSource !== WHOLE_GROUP) {
-    return invoke('export.digest', { ...common, tagId: request.digestSource });
+    return write(client, 'export.digest', { ...common, tagId: request.digestSource });
   }
-  const situations = await invoke('situation.list', { groupId });
+  const situations = await client.query(serverQuery('situation.list', { groupId }));
   if (situations.length === 0)
     throw new ApiError('VALIDATION', 'This group has no situations to export yet.');
-  return invoke('export.digest', { ...common, situationIds: situations.map((s) => s.id) });
+  return write(client, 'export.digest', { ...common, situationIds: situations.map((s) => s.id) });
 }

@@ -5,7 +5,8 @@
 // export alone. A large pack reports its progress while it is written or merged.
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import type { Group, PackContents, PackReport } from '../../../shared/domain';
-import { invoke, onEvent } from '../../api/client';
+import { onEvent } from '../../api/client';
+import { useWrite } from '../../api/use-server-state';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
@@ -68,6 +69,10 @@ export function PackPanel({ group }: { group: Group }) {
   const [importPassphrase, setImportPassphrase] = useState('');
   const [report, setReport] = useState<PackReport | null>(null);
   const [contents, setContents] = useState<PackContents | null>(null);
+  const sealPack = useWrite('pack.export');
+  const savePack = useWrite('export.save');
+  const mergePack = useWrite('pack.import');
+  const openPack = useWrite('pack.open');
   const exportProgress = useProgress('export.progress', exporting.pending);
   const importProgress = useProgress('import.progress', importing.pending);
 
@@ -79,8 +84,8 @@ export function PackPanel({ group }: { group: Group }) {
     if (!exportReady) return;
     setExported(null);
     const done = await exporting.submit(async () => {
-      const pack = await invoke('pack.export', { groupId: group.id, passphrase, includeConfidential });
-      const saved = await invoke('export.save', {
+      const pack = await sealPack.mutateAsync({ groupId: group.id, passphrase, includeConfidential });
+      const saved = await savePack.mutateAsync({
         fileName: pack.fileName,
         format: 'pack',
         content: pack.data,
@@ -109,8 +114,8 @@ export function PackPanel({ group }: { group: Group }) {
     setContents(null);
     const input = { data: packData, passphrase: importPassphrase };
     const done = await importing.submit(async () => {
-      if (mode === 'merge') setReport(await invoke('pack.import', input));
-      else setContents(await invoke('pack.open', input));
+      if (mode === 'merge') setReport(await mergePack.mutateAsync(input));
+      else setContents(await openPack.mutateAsync(input));
     });
     if (done) setImportPassphrase('');
   }

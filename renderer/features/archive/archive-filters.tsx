@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { ArchiveSort, ArchiveStatus, Group, Member, TagWithCount } from '../../../shared/domain';
 import type { ArchiveSearch } from '../../routing/archive-search';
-import { memberOptions, type MemberOption } from '../../stores/member-directory-store';
+import { memberOptions, type MemberOption } from '../../stores/groups-store';
 
 const STATUS_LABELS: Record<ArchiveStatus, string> = {
   open_commitments: 'Open commitments',

@@ -5,10 +5,9 @@ import type { Group } from '../../../shared/domain';
 import { archiveHref, hasFilters, type ArchiveSearch } from '../../routing/archive-search';
 import { rememberArchivePlace } from '../../routing/archive-place';
 import { navigate } from '../../routing/hash-route';
-import { selectShowsRows, useArchiveSearchStore } from '../../stores/archive-search-store';
-import { useGroupsStore } from '../../stores/groups-store';
-import { useMemberDirectoryStore } from '../../stores/member-directory-store';
-import { selectTag, useTagsStore } from '../../stores/tags-store';
+import { useArchiveResults, useArchiveSearchStore } from '../../stores/archive-search-store';
+import { useGroups, useMemberDirectory } from '../../stores/groups-store';
+import { selectTag, useTags } from '../../stores/tags-store';
 import { LoadError } from '../../ui/messages';
 import { ArchiveEmpty } from './archive-empty';
 import { ArchiveFilters } from './archive-filters';
@@ -31,23 +30,18 @@ function countLabel(total: number): string {
   return `${total.toLocaleString('en')} ${total === 1 ? 'situation' : 'situations'}`;
 }
 
+const NO_GROUPS: Group[] = [];
+
 export function ArchiveView({ search }: { search: ArchiveSearch }) {
   const runSearch = useArchiveSearchStore((s) => s.search);
-  const settled = useArchiveSearchStore((s) => s.settled);
-  const total = useArchiveSearchStore((s) => s.total);
-  const error = useArchiveSearchStore((s) => s.error);
-  const showsRows = useArchiveSearchStore(selectShowsRows);
-  const groups = useGroupsStore((s) => s.groups);
-  const tags = useTagsStore((s) => s.tags);
-  const tagsLoaded = useTagsStore((s) => s.loaded);
-  const loadTags = useTagsStore((s) => s.load);
-  const currentTag = useTagsStore((s) => selectTag(s, search.tagId));
-  const membersByGroup = useMemberDirectoryStore((s) => s.byGroup);
-  const loadMembers = useMemberDirectoryStore((s) => s.load);
+  const { settled, total, error, showsRows, refresh } = useArchiveResults();
+  const { groups } = useGroups();
+  // Filters' choices come second: the first rows matter more than the tag counts.
+  const { tags, loaded: tagsLoaded } = useTags({ enabled: settled || search.tagId !== null });
+  const currentTag = selectTag(tags, search.tagId);
   const searchBox = useRef<SearchBoxHandle>(null);
   const list = useRef<ResultListHandle>(null);
 
-  const refresh = useArchiveSearchStore((s) => s.refresh);
   // `search` keeps its identity until the URL changes, so the query is worked out once per search.
   const query = useMemo(() => toArchiveQuery(search), [search]);
   const key = archiveQueryKey(query);
@@ -58,16 +52,7 @@ export function ArchiveView({ search }: { search: ArchiveSearch }) {
     rememberArchivePlace(href);
   }, [key, query, href, runSearch]);
 
-  // Filters' choices come second: the first rows matter more than the tag counts.
-  useEffect(() => {
-    if (!tagsLoaded && (settled || search.tagId)) void loadTags();
-  }, [tagsLoaded, settled, search.tagId, loadTags]);
-  const membersRequestedFor = useRef<readonly Group[] | null>(null);
-  useEffect(() => {
-    if (!settled || groups.length === 0 || membersRequestedFor.current === groups) return;
-    membersRequestedFor.current = groups;
-    void loadMembers(groups);
-  }, [settled, groups, loadMembers]);
+  const membersByGroup = useMemberDirectory(settled ? groups : NO_GROUPS);
 
   const title = currentTag ? `Situations tagged '${currentTag.name}'` : 'Archive';
   useEffect(() => {

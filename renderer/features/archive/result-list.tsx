@@ -12,7 +12,7 @@ import {
   type Ref,
 } from 'react';
 import { hrefTo, navigate } from '../../routing/hash-route';
-import { selectHit, useArchiveSearchStore } from '../../stores/archive-search-store';
+import { useArchiveResults, useArchiveSearchStore } from '../../stores/archive-search-store';
 import { ResultRow, SkeletonRow } from './result-row';
 
 export interface ResultListHandle {
@@ -37,11 +37,7 @@ const QUERY_ROW_ESTIMATE = 112;
 export const FIRST_ROWS_MARK = 'archive:first-rows';
 
 export function ResultList({ ref, queryKey, hasQuery, onLeaveTop }: ResultListProps) {
-  const total = useArchiveSearchStore((s) => s.total);
-  const pages = useArchiveSearchStore((s) => s.pages);
-  const stalePages = useArchiveSearchStore((s) => s.stalePages);
-  const generation = useArchiveSearchStore((s) => s.generation);
-  const settled = useArchiveSearchStore((s) => s.settled);
+  const { total, settled, hitAt } = useArchiveResults();
   const activeIndex = useArchiveSearchStore((s) => s.activeIndex);
   const ensureRows = useArchiveSearchStore((s) => s.ensureRows);
   const setActiveIndex = useArchiveSearchStore((s) => s.setActiveIndex);
@@ -72,7 +68,7 @@ export function ResultList({ ref, queryKey, hasQuery, onLeaveTop }: ResultListPr
   useEffect(() => {
     // A little ahead of the reader in both directions, so scrolling rarely meets a skeleton.
     ensureRows(first - 20, last + 20);
-  }, [first, last, generation, settled, ensureRows]);
+  }, [first, last, ensureRows]);
 
   const focusPending = () => {
     const index = pendingFocus.current;
@@ -156,7 +152,7 @@ export function ResultList({ ref, queryKey, hasQuery, onLeaveTop }: ResultListPr
 
   function openResult(event: MouseEvent<HTMLAnchorElement>, index: number) {
     event.preventDefault();
-    const hit = selectHit({ pages, stalePages }, index);
+    const hit = hitAt(index);
     if (!hit) return;
     setActiveIndex(index);
     rememberScroll(virtualizer.scrollOffset ?? 0);
@@ -180,7 +176,7 @@ export function ResultList({ ref, queryKey, hasQuery, onLeaveTop }: ResultListPr
         onKeyDown={handleKeyDown}
       >
         {items.map((item) => {
-          const hit = selectHit({ pages, stalePages }, item.index);
+          const hit = hitAt(item.index);
           const place = {
             index: item.index,
             total,

@@ -1,6 +1,6 @@
 // The agenda with its timeboxes: what has run, what runs now, and starting any segment.
 import type { AgendaItem, MeetingView } from '../../../shared/domain';
-import { useLiveMeetingStore } from '../../stores/live-meeting-store';
+import { useMeetingAct } from '../../stores/live-meeting-store';
 
 function itemState(item: AgendaItem, currentId: string | null): string {
   if (item.id === currentId) return 'Running';
@@ -9,7 +9,7 @@ function itemState(item: AgendaItem, currentId: string | null): string {
 }
 
 export function AgendaList({ view }: { view: MeetingView }) {
-  const act = useLiveMeetingStore((s) => s.act);
+  const act = useMeetingAct();
   const live = view.meeting.status === 'live';
   return (
     <nav className="agenda" aria-label="Agenda">

@@ -1,25 +1,12 @@
 // Airtime per member for one situation, from the speaking turns recorded: shown as the situation
 // ends, so the chair sees who held the floor and who did not.
-import { useEffect, useState } from 'react';
-import type { AirtimeEntry, MeetingView } from '../../../shared/domain';
-import { invoke } from '../../api/client';
+import type { MeetingView } from '../../../shared/domain';
+import { useServer } from '../../api/use-server-state';
 import { formatDuration } from './timers';
 
 export function Airtime({ view, situationId }: { view: MeetingView; situationId: string }) {
-  const [entries, setEntries] = useState<AirtimeEntry[]>([]);
-  const meetingId = view.meeting.id;
-  const version = view.meeting.id + String(view.now);
-  useEffect(() => {
-    let current = true;
-    invoke('airtime.list', { meetingId, situationId })
-      .then((list) => {
-        if (current) setEntries(list);
-      })
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [meetingId, situationId, version]);
+  // Re-read when the meeting changes (a turn ends), through the server-state layer.
+  const { data: entries = [] } = useServer('airtime.list', { meetingId: view.meeting.id, situationId });
 
   if (entries.length === 0) return null;
   const total = entries.reduce((sum, e) => sum + e.ms, 0) || 1;

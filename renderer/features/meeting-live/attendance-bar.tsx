@@ -1,6 +1,6 @@
 // Attendance at the top of the live screen: each expected member marked present, late or absent.
 import type { AttendanceStatus, MeetingView } from '../../../shared/domain';
-import { useLiveMeetingStore } from '../../stores/live-meeting-store';
+import { useMeetingAct } from '../../stores/live-meeting-store';
 
 const MARKS: { status: AttendanceStatus; label: string }[] = [
   { status: 'present', label: 'Present' },
@@ -9,7 +9,7 @@ const MARKS: { status: AttendanceStatus; label: string }[] = [
 ];
 
 export function AttendanceBar({ view }: { view: MeetingView }) {
-  const act = useLiveMeetingStore((s) => s.act);
+  const act = useMeetingAct();
   const here = view.attendance.filter((a) => a.status === 'present' || a.status === 'late').length;
   return (
     <section className="attendance" aria-label="Attendance">

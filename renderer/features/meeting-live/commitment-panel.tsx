@@ -2,16 +2,18 @@
 // by the phase rules; the chair may override it.
 import { useId, useState, type SubmitEvent } from 'react';
 import type { AgendaItem, MeetingView } from '../../../shared/domain';
-import { ApiError, describeError, invoke } from '../../api/client';
-import { useCaptureStore } from '../../stores/capture-store';
+import { ApiError, describeError } from '../../api/client';
+import { useWrite } from '../../api/use-server-state';
+import { commitmentAdded } from '../../api/writes';
+import { useCapturedThread } from '../../stores/capture-store';
 import { selectPresentAttendees, useLiveMeetingStore } from '../../stores/live-meeting-store';
 import { formatDay } from '../../ui/dates';
 import { FormError } from '../../ui/messages';
 
 export function CommitmentPanel({ view, item }: { view: MeetingView; item: AgendaItem }) {
   const id = useId();
-  const commitments = useCaptureStore((s) => s.commitments);
-  const refresh = useCaptureStore((s) => s.refresh);
+  const { commitments } = useCapturedThread(item.situationId ?? '');
+  const addWrite = useWrite('commitment.add', commitmentAdded);
   const showRefusal = useLiveMeetingStore((s) => s.showRefusal);
   const [ownerChoice, setOwner] = useState<string | null>(null);
   const owner = ownerChoice ?? item.presenterId ?? '';
@@ -22,7 +24,7 @@ export function CommitmentPanel({ view, item }: { view: MeetingView; item: Agend
   async function add(override: boolean) {
     if (!item.situationId) return;
     try {
-      await invoke('commitment.add', {
+      await addWrite.mutateAsync({
         meetingId: view.meeting.id,
         situationId: item.situationId,
         ownerId: owner,
@@ -34,7 +36,6 @@ export function CommitmentPanel({ view, item }: { view: MeetingView; item: Agend
       setDue('');
       setError(null);
       showRefusal(null);
-      await refresh();
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'PHASE_RULE') {
         showRefusal({ message: failure.message, override: () => add(true) });

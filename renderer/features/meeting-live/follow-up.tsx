@@ -1,35 +1,17 @@
 // Follow-up: every open commitment and earlier presenters' situations. For each commitment the chair
 // records an outcome (done, partly, not done, with text) and which advice points helped.
-import { useEffect, useId, useState } from 'react';
-import {
-  OUTCOMES,
-  type ContributionView,
-  type FollowUp,
-  type FollowUpCommitment,
-  type MeetingView,
-  type Outcome,
-} from '../../../shared/domain';
-import { describeError, invoke } from '../../api/client';
+import { useId, useMemo, useState } from 'react';
+import { OUTCOMES, type FollowUpCommitment, type MeetingView, type Outcome } from '../../../shared/domain';
+import { describeError } from '../../api/client';
+import { useServer, useWrite } from '../../api/use-server-state';
 import { formatDay } from '../../ui/dates';
 import { FormError } from '../../ui/messages';
 
 const OUTCOME_LABELS: Record<Outcome, string> = { done: 'Done', partly: 'Partly', not_done: 'Not done' };
 
 export function FollowUpPanel({ view }: { view: MeetingView }) {
-  const [followUp, setFollowUp] = useState<FollowUp | null>(null);
   const meetingId = view.meeting.id;
-  const version = String(view.now);
-  useEffect(() => {
-    let current = true;
-    invoke('followup.list', { meetingId })
-      .then((list) => {
-        if (current) setFollowUp(list);
-      })
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [meetingId, version]);
+  const { data: followUp } = useServer('followup.list', { meetingId });
 
   if (!followUp) return null;
   return (
@@ -64,19 +46,17 @@ function CommitmentReview({ meetingId, commitment }: { meetingId: string; commit
   const [outcome, setOutcome] = useState<Outcome>(commitment.status === 'open' ? 'done' : commitment.status);
   const [text, setText] = useState(commitment.outcome);
   const [helped, setHelped] = useState(new Set(commitment.helpedContributionIds));
-  const [advice, setAdvice] = useState<ContributionView[]>([]);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    invoke('situation.get', { id: commitment.situationId })
-      .then((thread) =>
-        setAdvice(thread.contributions.filter((c) => c.kind === 'advice' || c.kind === 'experience')),
-      )
-      .catch(() => undefined);
-  }, [commitment.situationId]);
+  const { data: thread } = useServer('situation.get', { id: commitment.situationId });
+  const advice = useMemo(
+    () => (thread?.contributions ?? []).filter((c) => c.kind === 'advice' || c.kind === 'experience'),
+    [thread],
+  );
+  const review = useWrite('commitment.review');
 
   async function record() {
     try {
-      await invoke('commitment.review', {
+      await review.mutateAsync({
         meetingId,
         commitmentId: commitment.id,
         outcome,

@@ -2,13 +2,15 @@
 // situations chosen for processing (by most dots), which become issue-processing slots.
 import { useState } from 'react';
 import { PRIORITIES, type MeetingView, type ParkingLotEntry, type Priority } from '../../../shared/domain';
-import { describeError, invoke } from '../../api/client';
-import { selectPresentAttendees, useLiveMeetingStore } from '../../stores/live-meeting-store';
+import { describeError } from '../../api/client';
+import { useWrite } from '../../api/use-server-state';
+import { selectPresentAttendees, useMeetingAct } from '../../stores/live-meeting-store';
 import { FormError } from '../../ui/messages';
 
 export function IssueSelection({ view }: { view: MeetingView }) {
-  const act = useLiveMeetingStore((s) => s.act);
-  const refresh = useLiveMeetingStore((s) => s.refresh);
+  const act = useMeetingAct();
+  // The change event re-reads the meeting, whose parking lot shows the priority.
+  const prioritizeWrite = useWrite('situation.prioritize');
   const voters = selectPresentAttendees(view);
   const lot = view.parkingLot;
   const [picked, setPicked] = useState<Set<string> | null>(null);
@@ -31,8 +33,7 @@ export function IssueSelection({ view }: { view: MeetingView }) {
 
   async function prioritize(situationId: string, priority: Priority | null) {
     try {
-      await invoke('situation.prioritize', { situationId, priority });
-      await refresh();
+      await prioritizeWrite.mutateAsync({ situationId, priority });
     } catch (failure) {
       setError(describeError(failure));
     }

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { AgendaItem, MeetingView } from '../../../shared/domain';
 import { hrefTo } from '../../routing/hash-route';
-import { selectCurrentItem, selectReadOnly, useLiveMeetingStore } from '../../stores/live-meeting-store';
+import { selectCurrentItem, selectReadOnly, useMeeting } from '../../stores/live-meeting-store';
 import { LoadError, Loading } from '../../ui/messages';
 import { AgendaList } from './agenda-list';
 import { AttendanceBar } from './attendance-bar';
@@ -17,13 +17,7 @@ import { RuleRefusal } from './rule-refusal';
 import { WrapUpPanel } from './wrap-up';
 
 export function LiveMeetingPage({ id }: { id: string }) {
-  const open = useLiveMeetingStore((s) => s.open);
-  const view = useLiveMeetingStore((s) => (s.meetingId === id ? s.view : null));
-  const loadError = useLiveMeetingStore((s) => s.loadError);
-
-  useEffect(() => {
-    void open(id);
-  }, [id, open]);
+  const { view, loadError } = useMeeting(id);
 
   useEffect(() => {
     if (view) document.title = `Meeting — ${view.groupName} — Roundtable`;

@@ -2,13 +2,13 @@
 // close, reopen), the timers (pause, resume) and the projector's presenter view.
 import type { MeetingView } from '../../../shared/domain';
 import { hrefTo } from '../../routing/hash-route';
-import { selectNextItem, useLiveMeetingStore } from '../../stores/live-meeting-store';
+import { selectNextItem, useMeetingAct } from '../../stores/live-meeting-store';
 import { formatDayAndTime } from '../../ui/dates';
 
 const STATUS_WORDS = { planned: 'Planned', live: 'Live', closed: 'Closed' } as const;
 
 export function MeetingControls({ view }: { view: MeetingView }) {
-  const act = useLiveMeetingStore((s) => s.act);
+  const act = useMeetingAct();
   const meetingId = view.meeting.id;
   const status = view.meeting.status;
   const next = selectNextItem(view);

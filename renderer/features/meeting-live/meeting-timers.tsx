@@ -7,7 +7,7 @@ import { useNow } from './use-now';
 const PACE_WORDS = { on_time: '', warning: 'Nearly over time', overtime: 'Over time' } as const;
 
 export function MeetingTimers({ view, large = false }: { view: MeetingView; large?: boolean }) {
-  const now = useNow();
+  const now = useNow(view.meeting.id);
   const readings = meetingTimers(view, now);
   if (readings.length === 0) return null;
   return (

@@ -1,7 +1,7 @@
 // The five phases of processing a situation as a stepper. Moving on is one click (or the "Next
 // phase" button); a jump the rules refuse shows its sentence with an explicit Override.
 import { PHASES, type MeetingView, type Phase } from '../../../shared/domain';
-import { useLiveMeetingStore } from '../../stores/live-meeting-store';
+import { useMeetingAct } from '../../stores/live-meeting-store';
 import { phaseLabel } from './timers';
 
 export function PhaseStepper({
@@ -13,7 +13,7 @@ export function PhaseStepper({
   itemId: string;
   phase: Phase | null;
 }) {
-  const act = useLiveMeetingStore((s) => s.act);
+  const act = useMeetingAct();
   const ran = new Set(view.phaseRuns.filter((r) => r.agendaItemId === itemId).map((r) => r.phase));
   const next = phase === null ? 'present' : PHASES[PHASES.indexOf(phase) + 1];
   const start = (p: Phase) => void act('phase.start', { meetingId: view.meeting.id, phase: p });

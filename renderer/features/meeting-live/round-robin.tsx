@@ -1,7 +1,7 @@
 // The round-robin: who speaks in what order (present attendees, the presenter listening), who has
 // the floor, and the chair's moves: next, end the turn, give the floor, skip, second turn, shuffle.
 import type { MeetingView, SlotStatus } from '../../../shared/domain';
-import { useLiveMeetingStore } from '../../stores/live-meeting-store';
+import { useMeetingAct } from '../../stores/live-meeting-store';
 
 const STATUS_WORDS: Record<SlotStatus, string> = {
   done: 'Spoke',
@@ -12,7 +12,7 @@ const STATUS_WORDS: Record<SlotStatus, string> = {
 };
 
 export function RoundRobin({ view }: { view: MeetingView }) {
-  const act = useLiveMeetingStore((s) => s.act);
+  const act = useMeetingAct();
   const round = view.round;
   if (!round) return null;
   const meetingId = view.meeting.id;

@@ -1,8 +1,9 @@
 // Wrap-up: each attendee's takeaway and a 1–10 rating; the meeting's average as the backend keeps it.
 import { useState } from 'react';
 import type { AttendanceEntry, MeetingView, WrapUpEntry } from '../../../shared/domain';
-import { describeError, invoke } from '../../api/client';
-import { selectPresentAttendees, useLiveMeetingStore } from '../../stores/live-meeting-store';
+import { describeError } from '../../api/client';
+import { useWrite } from '../../api/use-server-state';
+import { selectPresentAttendees } from '../../stores/live-meeting-store';
 import { FormError } from '../../ui/messages';
 
 const RATINGS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -31,16 +32,16 @@ export function WrapUpPanel({ view }: { view: MeetingView }) {
 
 function WrapUpRow(props: { meetingId: string; attendee: AttendanceEntry; entry: WrapUpEntry | undefined }) {
   const { meetingId, attendee, entry } = props;
-  const refresh = useLiveMeetingStore((s) => s.refresh);
+  // meeting.changed re-reads the meeting, with the new average.
+  const recordWrite = useWrite('wrapup.record');
   const [takeaway, setTakeaway] = useState(entry?.takeaway ?? '');
   const [rating, setRating] = useState(entry?.rating ?? null);
   const [error, setError] = useState<string | null>(null);
 
   async function record() {
     try {
-      await invoke('wrapup.record', { meetingId, memberId: attendee.memberId, takeaway, rating });
+      await recordWrite.mutateAsync({ meetingId, memberId: attendee.memberId, takeaway, rating });
       setError(null);
-      await refresh();
     } catch (failure) {
       setError(describeError(failure));
     }

@@ -2,7 +2,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import type { Member, Situation } from '../../../shared/domain';
 import { hrefTo } from '../../routing/hash-route';
-import { useParkingLotStore } from '../../stores/parking-lot-store';
+import { useBringSituation } from '../../stores/parking-lot-store';
 import { Field, hintId } from '../../ui/field';
 import { MemberChoice } from '../../ui/member-choice';
 import { FormError } from '../../ui/messages';
@@ -12,7 +12,7 @@ const EMPTY = { presenterId: '', title: '', background: '', confidential: false 
 
 export function BringSituationForm({ groupId, members }: { groupId: string; members: Member[] }) {
   const id = useId();
-  const bringSituation = useParkingLotStore((s) => s.bringSituation);
+  const bringSituation = useBringSituation();
   const { pending, error, submit } = useSubmission();
   const [draft, setDraft] = useState(EMPTY);
   const [brought, setBrought] = useState<Situation | null>(null);

@@ -1,15 +1,10 @@
 // The Meetings page: the current group's meetings (each opens its live screen), planning the next one,
 // the agenda templates, and the parking lot with A/B/C priority and the form to bring a situation.
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { hrefTo } from '../../routing/hash-route';
-import {
-  selectCurrentGroup,
-  selectCurrentMembers,
-  selectMembersLoaded,
-  useGroupsStore,
-} from '../../stores/groups-store';
-import { selectMeetingsByDate, useMeetingsStore } from '../../stores/meetings-store';
-import { selectWaiting, useParkingLotStore } from '../../stores/parking-lot-store';
+import { useGroups, useMembers } from '../../stores/groups-store';
+import { selectMeetingsByDate, useMeetings, usePrioritize } from '../../stores/meetings-store';
+import { selectWaiting, useSituations } from '../../stores/parking-lot-store';
 import { EmptyState, LoadError, Loading } from '../../ui/messages';
 import { PageHeader } from '../../ui/page-header';
 import { SituationCard } from '../../ui/situation-card';
@@ -20,31 +15,14 @@ import { PlanMeetingForm } from './plan-meeting-form';
 import { TemplateEditor } from './template-editor';
 
 export function MeetingsView() {
-  const groupsLoaded = useGroupsStore((s) => s.groupsLoaded);
-  const group = useGroupsStore(selectCurrentGroup);
-  const members = useGroupsStore(selectCurrentMembers);
-  const membersLoaded = useGroupsStore(selectMembersLoaded);
+  const { groupsLoaded, group } = useGroups();
   const groupId = group?.id ?? null;
-
-  const load = useParkingLotStore((s) => s.load);
-  const loadedFor = useParkingLotStore((s) => s.loadedFor);
-  const situations = useParkingLotStore((s) => s.situations);
-  const error = useParkingLotStore((s) => s.error);
-  const waiting = useMemo(() => selectWaiting(situations), [situations]);
-  const loadMeetings = useMeetingsStore((s) => s.load);
-  const meetingsOf = useMeetingsStore((s) => s.groupId);
-  const allMeetings = useMeetingsStore((s) => s.meetings);
-  const templates = useMeetingsStore((s) => s.templates);
-  const priorities = useMeetingsStore((s) => s.priorities);
-  const prioritize = useMeetingsStore((s) => s.prioritize);
-  const meetings = useMemo(() => selectMeetingsByDate(allMeetings), [allMeetings]);
-
-  useEffect(() => {
-    if (groupId) {
-      void load(groupId);
-      void loadMeetings(groupId);
-    }
-  }, [groupId, load, loadMeetings]);
+  const { members, membersLoaded } = useMembers(groupId);
+  const { situations, error } = useSituations(groupId);
+  const waiting = useMemo(() => selectWaiting(situations ?? []), [situations]);
+  const { meetings: listed, templates, priorities } = useMeetings(groupId);
+  const prioritize = usePrioritize();
+  const meetings = useMemo(() => selectMeetingsByDate(listed ?? []), [listed]);
 
   if (!groupsLoaded) return <Loading label="Opening your groups…" />;
 
@@ -62,7 +40,7 @@ export function MeetingsView() {
     );
   }
 
-  const listReady = loadedFor === group.id;
+  const listReady = situations !== null;
 
   return (
     <>
@@ -70,9 +48,9 @@ export function MeetingsView() {
       <div className="columns">
         <section className="section" aria-labelledby="meetings-heading">
           <h2 id="meetings-heading" className="section-title">
-            Meetings {meetingsOf === group.id && <span className="section-count">{meetings.length}</span>}
+            Meetings {listed && <span className="section-count">{meetings.length}</span>}
           </h2>
-          <MeetingList meetings={meetingsOf === group.id ? meetings : []} />
+          <MeetingList meetings={meetings} />
         </section>
         <div>
           {membersLoaded && members.length > 0 && (

@@ -2,14 +2,14 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import type { AgendaTemplate, Member } from '../../../shared/domain';
 import { navigate, hrefTo } from '../../routing/hash-route';
-import { useMeetingsStore } from '../../stores/meetings-store';
+import { usePlanMeeting } from '../../stores/meetings-store';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
 
 export function PlanMeetingForm(props: { groupId: string; members: Member[]; templates: AgendaTemplate[] }) {
   const { groupId, members, templates } = props;
   const id = useId();
-  const plan = useMeetingsStore((s) => s.plan);
+  const plan = usePlanMeeting();
   const { pending, error, submit } = useSubmission();
   const [day, setDay] = useState('');
   const [time, setTime] = useState('08:00');

@@ -7,7 +7,7 @@ import {
   type AgendaTemplate,
   type TemplateSegment,
 } from '../../../shared/domain';
-import { useMeetingsStore } from '../../stores/meetings-store';
+import { useSaveTemplate } from '../../stores/meetings-store';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
 
@@ -32,7 +32,7 @@ export function moveSegment<T>(list: readonly T[], from: number, to: number): T[
 
 export function TemplateEditor({ templates }: { templates: AgendaTemplate[] }) {
   const id = useId();
-  const saveTemplate = useMeetingsStore((s) => s.saveTemplate);
+  const saveTemplate = useSaveTemplate();
   const { pending, error, submit } = useSubmission();
   const [base, setBase] = useState<AgendaTemplate | null>(null);
   const [name, setName] = useState('');

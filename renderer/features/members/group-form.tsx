@@ -1,13 +1,13 @@
 // Creating a group: the forum, board or roundtable a chair runs. The new group becomes the current one.
 import { useId, useState, type SubmitEvent } from 'react';
-import { useGroupsStore } from '../../stores/groups-store';
+import { useCreateGroup } from '../../stores/groups-store';
 import { Field, hintId } from '../../ui/field';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
 
 export function GroupForm({ heading }: { heading: string }) {
   const id = useId();
-  const createGroup = useGroupsStore((s) => s.createGroup);
+  const createGroup = useCreateGroup();
   const { pending, error, submit } = useSubmission();
   const [name, setName] = useState('');
 

@@ -1,7 +1,7 @@
 // Adding a member to the current group. Focus returns to the name so a chair can enter a roster quickly.
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { MEMBER_ROLES, type MemberRole } from '../../../shared/domain';
-import { useGroupsStore } from '../../stores/groups-store';
+import { useAddMember } from '../../stores/groups-store';
 import { Field } from '../../ui/field';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
@@ -11,7 +11,7 @@ const EMPTY = { name: '', company: '', title: '', role: 'member' as MemberRole }
 
 export function MemberForm({ groupId, groupName }: { groupId: string; groupName: string }) {
   const id = useId();
-  const addMember = useGroupsStore((s) => s.addMember);
+  const addMember = useAddMember();
   const { pending, error, submit } = useSubmission();
   const [draft, setDraft] = useState(EMPTY);
   const [added, setAdded] = useState<string | null>(null);

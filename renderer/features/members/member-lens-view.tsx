@@ -2,7 +2,8 @@
 // linking to its situation) and the endorsements that advice received.
 import { useEffect } from 'react';
 import { hrefTo } from '../../routing/hash-route';
-import { useMemberLensStore } from '../../stores/member-lens-store';
+import { ApiError, describeError } from '../../api/client';
+import { useServer } from '../../api/use-server-state';
 import { formatDay } from '../../ui/dates';
 import { EmptyState, LoadError, Loading } from '../../ui/messages';
 import { SituationCard } from '../../ui/situation-card';
@@ -14,14 +15,14 @@ function count(n: number, one: string, many: string): string {
 }
 
 export function MemberLensView({ id }: { id: string }) {
-  const open = useMemberLensStore((s) => s.open);
-  const storedLens = useMemberLensStore((s) => s.lens);
-  const error = useMemberLensStore((s) => s.error);
-  const lens = storedLens?.member.id === id ? storedLens : null;
-
-  useEffect(() => {
-    void open(id);
-  }, [id, open]);
+  const query = useServer('member.lens', { memberId: id });
+  const lens = query.data ?? null;
+  const error = query.error
+    ? {
+        code: query.error instanceof ApiError ? query.error.code : 'INTERNAL',
+        message: describeError(query.error),
+      }
+    : null;
 
   const name = lens?.member.name;
   useEffect(() => {

@@ -1,10 +1,5 @@
 // The Members page: the current group's roster, adding members, and creating groups.
-import {
-  selectCurrentGroup,
-  selectCurrentMembers,
-  selectMembersLoaded,
-  useGroupsStore,
-} from '../../stores/groups-store';
+import { useGroups, useMembers } from '../../stores/groups-store';
 import { EmptyState, LoadError, Loading } from '../../ui/messages';
 import { PageHeader } from '../../ui/page-header';
 import { GroupForm } from './group-form';
@@ -12,11 +7,9 @@ import { MemberForm } from './member-form';
 import { MemberTable } from './member-table';
 
 export function MembersView() {
-  const groupsLoaded = useGroupsStore((s) => s.groupsLoaded);
-  const loadError = useGroupsStore((s) => s.loadError);
-  const group = useGroupsStore(selectCurrentGroup);
-  const members = useGroupsStore(selectCurrentMembers);
-  const membersLoaded = useGroupsStore(selectMembersLoaded);
+  const { groupsLoaded, loadError: groupsError, group } = useGroups();
+  const { members, membersLoaded, loadError: membersError } = useMembers(group?.id ?? null);
+  const loadError = groupsError ?? membersError;
 
   if (!groupsLoaded) return <Loading label="Opening your groups…" />;
 

@@ -1,22 +1,19 @@
 // The projector's view of a live meeting, in large type: the situation's question, the phase, who
 // has the floor and the timers. No private notes and no capture. It follows the chair's window
-// through 'meeting.changed' (re-reading meeting.get), so it needs no controls of its own.
+// through 'meeting.changed' (the server-state layer re-reads meeting.get), so it needs no controls of its own.
 import { useEffect } from 'react';
 import { PHASES } from '../../../shared/domain';
-import { selectCurrentItem, useLiveMeetingStore } from '../../stores/live-meeting-store';
+import { selectCurrentItem, useMeeting } from '../../stores/live-meeting-store';
 import { LoadError, Loading } from '../../ui/messages';
 import { MeetingTimers } from '../meeting-live/meeting-timers';
 import { phaseLabel } from '../meeting-live/timers';
 
 export function PresenterView({ id }: { id: string }) {
-  const open = useLiveMeetingStore((s) => s.open);
-  const view = useLiveMeetingStore((s) => (s.meetingId === id ? s.view : null));
-  const loadError = useLiveMeetingStore((s) => s.loadError);
+  const { view, loadError } = useMeeting(id);
 
   useEffect(() => {
-    void open(id);
     document.title = 'Presenter view — Roundtable';
-  }, [id, open]);
+  }, []);
 
   if (loadError && !view) return <LoadError message={loadError} />;
   if (!view) return <Loading label="Opening the meeting…" />;

@@ -2,7 +2,7 @@
 // Shift+Enter starts a new line. The text is cleared only once the backend has committed the point.
 import { useId, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
 import type { ContributionKind, Member } from '../../../shared/domain';
-import { useSituationStore } from '../../stores/situation-store';
+import { useSituationWrites } from '../../stores/situation-store';
 import { Field, hintId } from '../../ui/field';
 import { MemberChoice } from '../../ui/member-choice';
 import { FormError } from '../../ui/messages';
@@ -19,7 +19,7 @@ interface PointFormProps {
 
 export function PointForm({ members, parent, onSaved, onCancel }: PointFormProps) {
   const id = useId();
-  const addContribution = useSituationStore((s) => s.addContribution);
+  const { addContribution } = useSituationWrites();
   const { pending, error, submit } = useSubmission();
   const [authorId, setAuthorId] = useState('');
   const [kind, setKind] = useState<ContributionKind>('advice');

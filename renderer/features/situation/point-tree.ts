@@ -1,5 +1,5 @@
 // The advice tree is derived from the flat thread: points nest under their parent, siblings in the
-// order they were said.
+// order they were said. The situation page shows the tree; capture walks it depth-first.
 import type { ContributionView } from '../../../shared/domain';
 
 export interface PointNode {
@@ -23,6 +23,24 @@ export function buildPointTree(points: readonly ContributionView[]): PointNode[]
   };
   sortAll(roots);
   return roots;
+}
+
+/** A point and how deep it nests: the tree in said order, depth-first, as the arrows move through it. */
+export interface FlatPoint {
+  point: ContributionView;
+  depth: number;
+}
+
+export function flattenPointTree(
+  roots: readonly PointNode[],
+  depth = 0,
+  into: FlatPoint[] = [],
+): FlatPoint[] {
+  for (const node of roots) {
+    into.push({ point: node.point, depth });
+    flattenPointTree(node.replies, depth + 1, into);
+  }
+  return into;
 }
 
 export function countReplies(nodes: readonly PointNode[]): number {

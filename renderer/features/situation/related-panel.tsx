@@ -1,22 +1,16 @@
 // "Related past situations": the five situations in the archive most like this one, found offline
 // from its distinctive words, each opening that situation.
-import { useEffect } from 'react';
+import { describeError } from '../../api/client';
+import { useServer } from '../../api/use-server-state';
 import { hrefTo } from '../../routing/hash-route';
-import { useRelatedStore } from '../../stores/related-store';
 import { formatDay } from '../../ui/dates';
 import { adviceCountLabel } from '../../ui/situation-card';
 
 export function RelatedPanel({ situationId }: { situationId: string }) {
-  const load = useRelatedStore((s) => s.load);
-  const loadedFor = useRelatedStore((s) => s.loadedFor);
-  const related = useRelatedStore((s) => s.related);
-  const error = useRelatedStore((s) => s.error);
-
-  useEffect(() => {
-    void load(situationId);
-  }, [situationId, load]);
-
-  const ready = loadedFor === situationId;
+  const query = useServer('archive.related', { situationId });
+  const related = query.data ?? [];
+  const error = query.error ? describeError(query.error) : null;
+  const ready = query.data !== undefined || error !== null;
   return (
     <aside className="related-panel" aria-labelledby="related-heading">
       <h2 id="related-heading" className="related-title">

@@ -9,7 +9,7 @@ import {
   type DigestCredit,
 } from '../../../shared/digest-format';
 import type { Situation } from '../../../shared/domain';
-import { useSituationStore, type SituationChanges } from '../../stores/situation-store';
+import { useSituationWrites, type SituationChanges } from '../../stores/situation-store';
 import { Field, hintId } from '../../ui/field';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
@@ -69,7 +69,7 @@ interface SituationEditFormProps {
 
 export function SituationEditForm({ situation, headingId, onClose }: SituationEditFormProps) {
   const id = useId();
-  const updateSituation = useSituationStore((s) => s.updateSituation);
+  const { updateSituation } = useSituationWrites();
   const { pending, error, submit } = useSubmission();
   const [draft, setDraft] = useState(() => draftOf(situation));
   const question = useRef<HTMLInputElement>(null);

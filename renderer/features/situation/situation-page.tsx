@@ -7,7 +7,7 @@ import { creditLine } from '../../../shared/digest-format';
 import type { Member, SituationStatus } from '../../../shared/domain';
 import { backToArchive } from '../../routing/archive-place';
 import { hrefTo } from '../../routing/hash-route';
-import { useSituationStore } from '../../stores/situation-store';
+import { useSituation, useSituationStore } from '../../stores/situation-store';
 import { formatDayAndTime } from '../../ui/dates';
 import { EmptyState, LoadError, Loading } from '../../ui/messages';
 import { CommitmentList } from './commitment-list';
@@ -31,12 +31,8 @@ function presenterRole(presenter: Member): string {
 }
 
 export function SituationPage({ id }: { id: string }) {
-  const open = useSituationStore((s) => s.open);
-  const storedThread = useSituationStore((s) => s.thread);
-  const members = useSituationStore((s) => s.members);
-  const error = useSituationStore((s) => s.error);
-  // Until the requested situation arrives, the previous one must not flash on screen.
-  const thread = storedThread?.situation.id === id ? storedThread : null;
+  const show = useSituationStore((s) => s.show);
+  const { thread, members, error, retry } = useSituation(id);
   const sections = useMemo(() => sectionThread(buildPointTree(thread?.contributions ?? [])), [thread]);
   const helped = useMemo(() => helpedPointIds(thread?.commitments ?? []), [thread]);
   // The situation being edited, by id: opening another situation closes the form rather than
@@ -54,8 +50,8 @@ export function SituationPage({ id }: { id: string }) {
   }, [editing]);
 
   useEffect(() => {
-    void open(id);
-  }, [id, open]);
+    show(id);
+  }, [id, show]);
 
   const question = thread?.situation.title;
   useEffect(() => {
@@ -75,7 +71,7 @@ export function SituationPage({ id }: { id: string }) {
     return (
       <>
         <LoadError message={error.message} />
-        <button type="button" className="button" onClick={() => void open(id)}>
+        <button type="button" className="button" onClick={retry}>
           Try again
         </button>
       </>

@@ -1,27 +1,20 @@
 // A situation's tags: each opens the archive filtered by it; a tag is added by typing (with the
 // archive's existing tags suggested) and Enter, and removed with its × button.
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import type { Tag } from '../../../shared/domain';
 import { archiveHref } from '../../routing/archive-search';
-import { useSituationStore } from '../../stores/situation-store';
-import { useTagsStore } from '../../stores/tags-store';
+import { useSituationWrites } from '../../stores/situation-store';
+import { useTags } from '../../stores/tags-store';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
 
 export function SituationTags({ tags }: { tags: Tag[] }) {
   const id = useId();
-  const addTag = useSituationStore((s) => s.addTag);
-  const removeTag = useSituationStore((s) => s.removeTag);
-  const allTags = useTagsStore((s) => s.tags);
-  const tagsLoaded = useTagsStore((s) => s.loaded);
-  const loadTags = useTagsStore((s) => s.load);
+  const { addTag, removeTag } = useSituationWrites();
+  const { tags: allTags } = useTags();
   const { pending, error, submit } = useSubmission();
   const [name, setName] = useState('');
   const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (!tagsLoaded) void loadTags();
-  }, [tagsLoaded, loadTags]);
 
   const applied = new Set(tags.map((t) => t.name.toLocaleLowerCase()));
   const suggestions = allTags.filter((t) => !applied.has(t.name.toLocaleLowerCase()));

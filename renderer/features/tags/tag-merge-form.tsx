@@ -1,7 +1,7 @@
 // Merging a tag into another: every situation it labels takes the other tag, and this one goes.
 import { useId, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import type { TagWithCount } from '../../../shared/domain';
-import { useTagsStore } from '../../stores/tags-store';
+import { useMergeTag } from '../../stores/tags-store';
 import { FormError } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
 
@@ -14,7 +14,7 @@ interface TagMergeFormProps {
 
 export function TagMergeForm({ tag, others, onCancel, onDone }: TagMergeFormProps) {
   const id = useId();
-  const merge = useTagsStore((s) => s.merge);
+  const merge = useMergeTag();
   const { pending, error, submit } = useSubmission();
   const [intoId, setIntoId] = useState('');
   const into = others.find((t) => t.id === intoId);

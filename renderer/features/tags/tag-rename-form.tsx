@@ -3,7 +3,7 @@
 import { useId, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import type { TagWithCount } from '../../../shared/domain';
 import { ApiError, describeError } from '../../api/client';
-import { useTagsStore } from '../../stores/tags-store';
+import { useMergeTag, useRenameTag, useTags } from '../../stores/tags-store';
 import { FormError } from '../../ui/messages';
 
 interface TagRenameFormProps {
@@ -22,9 +22,9 @@ function clashingTagId(error: unknown): string | null {
 
 export function TagRenameForm({ tag, onCancel, onDone }: TagRenameFormProps) {
   const id = useId();
-  const rename = useTagsStore((s) => s.rename);
-  const merge = useTagsStore((s) => s.merge);
-  const tags = useTagsStore((s) => s.tags);
+  const rename = useRenameTag();
+  const merge = useMergeTag();
+  const { tags } = useTags();
   const [name, setName] = useState(tag.name);
   const [error, setError] = useState<string | null>(null);
   const [clashId, setClashId] = useState<string | null>(null);

@@ -1,20 +1,13 @@
 // The Tags page: every tag with how many situations carry it, opening its page, renaming and merging.
-import { useEffect, useState } from 'react';
-import { useTagsStore } from '../../stores/tags-store';
+import { useState } from 'react';
+import { useTags } from '../../stores/tags-store';
 import { EmptyState, LoadError, Loading } from '../../ui/messages';
 import { PageHeader } from '../../ui/page-header';
 import { TagRow } from './tag-row';
 
 export function TagsView() {
-  const tags = useTagsStore((s) => s.tags);
-  const loaded = useTagsStore((s) => s.loaded);
-  const error = useTagsStore((s) => s.error);
-  const load = useTagsStore((s) => s.load);
+  const { tags, loaded, error } = useTags();
   const [done, setDone] = useState<string | null>(null);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (!loaded) return <Loading label="Opening the tags…" />;
   return (

@@ -4,7 +4,7 @@
 // that has been shown opens the archive from then on, so it can no longer be declined.
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Protection, RecoveryKeyState } from '../../../shared/domain-vault';
-import { invoke } from '../../api/client';
+import { useWrite } from '../../api/use-server-state';
 import { useVaultStore } from '../../stores/vault-store';
 import { FormError, Loading } from '../../ui/messages';
 import { useSubmission } from '../../ui/use-submission';
@@ -29,6 +29,8 @@ export function RecoveryKeyOffer({
 }) {
   const id = useId();
   const finishRecoveryKey = useVaultStore((s) => s.finishRecoveryKey);
+  const { mutateAsync: revealKey } = useWrite('vault.recoveryKey');
+  const { mutateAsync: saveSheet } = useWrite('export.save');
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [declining, setDeclining] = useState(false);
   const [revealed, setRevealed] = useState(state === 'shown');
@@ -42,9 +44,9 @@ export function RecoveryKeyOffer({
   const fetchKey = useCallback(
     () =>
       load(async () => {
-        setRecoveryKey((await invoke('vault.recoveryKey', {})).recoveryKey);
+        setRecoveryKey((await revealKey({})).recoveryKey);
       }),
-    [load],
+    [load, revealKey],
   );
 
   useEffect(() => {
@@ -56,7 +58,7 @@ export function RecoveryKeyOffer({
     setSaved(null);
     setSavingAs(format);
     await saving.submit(async () => {
-      const answer = await invoke('export.save', {
+      const answer = await saveSheet({
         fileName: SHEET_FILE_NAME,
         format,
         content: recoveryKeySheet(recoveryKey, protection, Date.now()),

@@ -5,7 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import type { AgendaItem, ContributionKind, MeetingView, Phase } from '../../../../shared/domain';
 import { CONTRIBUTION_KINDS } from '../../../../shared/domain';
 import { defaultKind } from '../../../../shared/phase-rules';
-import { selectFlatPoints, useCaptureStore } from '../../../stores/capture-store';
+import { useCapturedThread, useCaptureStore, useCaptureWrites } from '../../../stores/capture-store';
 import { selectPresentAttendees, useLiveMeetingStore } from '../../../stores/live-meeting-store';
 import { FormError } from '../../../ui/messages';
 import { KIND_LABELS } from '../../situation/contribution-kinds';
@@ -32,19 +32,16 @@ export function CapturePanel({
   const owner = view.attendance.find((a) => a.role === 'chair') ?? view.attendance[0];
   const draft = useCaptureDraft(view.meeting.id, owner?.memberId ?? null, `capture:${situationId}`);
 
-  const open = useCaptureStore((s) => s.open);
-  const points = useCaptureStore((s) => s.points);
+  const focus = useCaptureStore((s) => s.focus);
+  const { points: flat } = useCapturedThread(situationId);
   const pending = useCaptureStore((s) => s.pending);
   const captureError = useCaptureStore((s) => s.error);
-  const addPoint = useCaptureStore((s) => s.addPoint);
-  const editPoint = useCaptureStore((s) => s.editPoint);
-  const endorse = useCaptureStore((s) => s.endorse);
+  const { addPoint, editPoint, endorse } = useCaptureWrites();
   const showRefusal = useLiveMeetingStore((s) => s.showRefusal);
-  const flat = useMemo(() => selectFlatPoints(points), [points]);
 
   useEffect(() => {
-    if (situationId) void open(situationId);
-  }, [situationId, open]);
+    if (situationId) focus(situationId);
+  }, [situationId, focus]);
 
   const box = useRef<HTMLTextAreaElement>(null);
   const [picking, setPicking] = useState<Picking | null>(null);
@@ -135,7 +132,11 @@ export function CapturePanel({
       const target = document.querySelector<HTMLElement>(`[data-point-id="${current.pointId}"]`);
       const done =
         current.purpose === 'endorse'
-          ? endorse(current.pointId, memberId)
+          ? endorse(
+              current.pointId,
+              memberId,
+              flat.some((f) => f.point.id === current.pointId && f.point.endorsedBy.includes(memberId)),
+            )
           : editPoint(current.pointId, { authorId: memberId });
       void done.then(() => target?.focus());
     }

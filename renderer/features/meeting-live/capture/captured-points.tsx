@@ -3,7 +3,7 @@
 // who said it. Points on their way to the backend show as "Saving…", never as saved.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { FlatPoint, PendingPoint } from '../../../stores/capture-store';
-import { useCaptureStore } from '../../../stores/capture-store';
+import { useCaptureWrites } from '../../../stores/capture-store';
 import { KIND_LABELS } from '../../situation/contribution-kinds';
 
 export type PickFor = { purpose: 'endorse' | 'reassign'; pointId: string };
@@ -19,7 +19,9 @@ interface CapturedPointsProps {
 export function CapturedPoints({ points, pending, names, onBackToBox, onPick }: CapturedPointsProps) {
   const list = useRef<HTMLOListElement>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const removePoint = useCaptureStore((s) => s.removePoint);
+  const { removePoint } = useCaptureWrites();
+
+  const bodyOf = (id: string) => points.find((f) => f.point.id === id)?.point.body ?? '';
 
   function focusAt(index: number) {
     const items = list.current?.querySelectorAll<HTMLElement>('[data-point-id]');
@@ -39,7 +41,7 @@ export function CapturedPoints({ points, pending, names, onBackToBox, onPick }: 
       setEditing(id);
     } else if (key === 'Delete' || key === 'Backspace') {
       event.preventDefault();
-      void removePoint(id).then(() => focusAt(index));
+      void removePoint(id, bodyOf(id)).then(() => focusAt(index));
     } else if (key === '+') {
       event.preventDefault();
       onPick({ purpose: 'endorse', pointId: id });
@@ -103,7 +105,11 @@ export function CapturedPoints({ points, pending, names, onBackToBox, onPick }: 
               >
                 +1<span className="visually-hidden"> for the point from {author}</span>
               </button>
-              <button type="button" className="button link" onClick={() => void removePoint(point.id)}>
+              <button
+                type="button"
+                className="button link"
+                onClick={() => void removePoint(point.id, point.body)}
+              >
                 Delete<span className="visually-hidden"> point from {author}</span>
               </button>
             </span>
@@ -123,7 +129,7 @@ export function CapturedPoints({ points, pending, names, onBackToBox, onPick }: 
 }
 
 function EditInPlace({ id, body, onDone }: { id: string; body: string; onDone: () => void }) {
-  const editPoint = useCaptureStore((s) => s.editPoint);
+  const { editPoint } = useCaptureWrites();
   const [text, setText] = useState(body);
   async function save() {
     if (text.trim() === '' || text === body || (await editPoint(id, { body: text }))) onDone();

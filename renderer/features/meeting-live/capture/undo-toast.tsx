@@ -1,11 +1,11 @@
 // After a point is deleted: a toast with Undo (Ctrl+Z while it shows), which restores it and its
 // sub-points.
 import { useEffect } from 'react';
-import { useCaptureStore } from '../../../stores/capture-store';
+import { useCaptureStore, useCaptureWrites } from '../../../stores/capture-store';
 
 export function UndoToast() {
   const removed = useCaptureStore((s) => s.removed);
-  const undoRemove = useCaptureStore((s) => s.undoRemove);
+  const { undoRemove } = useCaptureWrites();
 
   useEffect(() => {
     if (!removed) return;

@@ -6,8 +6,9 @@
 // mid-call may lose at most the last 400 ms of typing, never a whole point. Leaving the box flushes
 // too, so a button pressed right after typing (closing the meeting, which makes its drafts read-only)
 // reaches the backend after the draft: the worker answers calls in the order they were sent.
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { invoke } from '../../../api/client';
+import { serverQuery, write } from '../../../api/server-state';
 
 const SAVE_AFTER_MS = 400;
 
@@ -28,6 +29,7 @@ export interface CaptureDraft {
 }
 
 export function useCaptureDraft(meetingId: string, ownerId: string | null, context: string): CaptureDraft {
+  const client = useQueryClient();
   const [body, setBodyState] = useState('');
   const latest = useRef({ body: '', dirty: false });
   const timer = useRef<number | null>(null);
@@ -44,11 +46,11 @@ export function useCaptureDraft(meetingId: string, ownerId: string | null, conte
     if (!latest.current.dirty || !owner) return;
     latest.current.dirty = false;
     const sent = latest.current.body;
-    invoke('draft.save', { meetingId: m, authorId: owner, context: where, body: sent }).catch(() => {
+    write(client, 'draft.save', { meetingId: m, authorId: owner, context: where, body: sent }).catch(() => {
       // Not saved: try again with the next keystroke or flush.
       if (latest.current.body === sent) latest.current.dirty = true;
     });
-  }, [cancelTimer]);
+  }, [cancelTimer, client]);
 
   const setBody = useCallback(
     (text: string) => {
@@ -66,7 +68,9 @@ export function useCaptureDraft(meetingId: string, ownerId: string | null, conte
     key.current = { meetingId, ownerId, context };
     latest.current = { body: '', dirty: false };
     let current = true;
-    invoke('draft.list', { meetingId })
+    // Read once as the box opens, never cached: drafts change only as the chair types.
+    void client
+      .query({ ...serverQuery('draft.list', { meetingId }), staleTime: 0, gcTime: 0 })
       .then((drafts) => {
         const draft = drafts
           .filter((d) => d.context === context)
@@ -82,7 +86,7 @@ export function useCaptureDraft(meetingId: string, ownerId: string | null, conte
       flush();
       setBodyState('');
     };
-  }, [meetingId, ownerId, context, flush]);
+  }, [meetingId, ownerId, context, flush, client]);
 
   useEffect(() => {
     const onHidden = () => {
@@ -110,12 +114,14 @@ export function useCaptureDraft(meetingId: string, ownerId: string | null, conte
     const { meetingId: m, ownerId: owner, context: where } = key.current;
     if (!owner) return;
     if (latest.current.body === '') {
-      invoke('draft.discard', { meetingId: m, authorId: owner, context: where }).catch(() => undefined);
+      write(client, 'draft.discard', { meetingId: m, authorId: owner, context: where }).catch(
+        () => undefined,
+      );
     } else {
       latest.current.dirty = true;
       flush();
     }
-  }, [flush]);
+  }, [flush, client]);
 
   const giveBack = useCallback(
     (text: string) => {
