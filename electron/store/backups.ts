@@ -34,8 +34,8 @@ function baseName(dbFile: string): string {
   return path.basename(dbFile, '.db');
 }
 
-/** The file names in backups/, or none when there is no such folder yet. */
-function namesIn(dir: string): string[] {
+/** The file names in a folder, or none when there is no such folder yet. */
+export function namesIn(dir: string): string[] {
   try {
     return fs.readdirSync(dir);
   } catch (error) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { encryptInPlace, isPlaintextDatabase, openKeyed, syncFile, type ArchiveKey } from './cipher';
 import { AppError } from '../../shared/errors';
-import { listBackups } from './backups';
+import { listBackups, namesIn } from './backups';
 import { storageFault } from './faults';
 import { createPrivateFile, makePrivate, syncDir } from './private-files';
 
@@ -278,14 +278,5 @@ function freeName(stem: string): string {
   for (let n = 0; ; n++) {
     const candidate = n === 0 ? stem : `${stem}-${n}`;
     if (!fs.existsSync(candidate)) return candidate;
-  }
-}
-
-function namesIn(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
   }
 }
